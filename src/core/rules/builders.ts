@@ -1,0 +1,268 @@
+/**
+ * Builders for the shapes most API changes take: a renamed attribute, a
+ * moved module, a renamed keyword, a renamed method, positional arguments
+ * made keyword-only. Each returns a rule whose rewrite works on the syntax
+ * tree and leaves code of another shape alone.
+ */
+import type { SyntaxNode } from '@lezer/common';
+import type { IEdit } from '../python/edit';
+import { replace } from '../python/edit';
+import type { PythonSource } from '../python/syntax';
+import type { IFact, IRule, IRuleContext, RuleCategory } from './types';
+
+interface IBase {
+  id: string;
+  fact: IFact;
+  trigger?: RegExp;
+  category?: RuleCategory;
+}
+
+/**
+ * `numpy.float` -> `float`: any use of a qualified name (through whatever
+ * alias it was imported as) is replaced. `replacement` may use `{alias}`
+ * for the local name of the name's module (e.g. `{alias}.nan` gives `np.nan`).
+ */
+export function renamedName(options: IBase & { qualified: string; replacement: string }): IRule {
+  const module = options.qualified.split('.').slice(0, -1).join('.');
+  return {
+    id: options.id,
+    category: options.category ?? 'removed-api',
+    fact: options.fact,
+    trigger: options.trigger,
+    static: true,
+    fix: ({ source }) => {
+      const edits: IEdit[] = [];
+      for (const node of source.findAll('MemberExpression', 'VariableName')) {
+        if (node.parent?.name === 'MemberExpression' && node.parent.firstChild !== node) {
+          continue;
+        }
+        if (node.name === 'VariableName' && Private.isBindingOrImport(node)) {
+          continue;
+        }
+        if (source.qualifiedName(node) !== options.qualified) {
+          continue;
+        }
+        // Skip the inner part of a longer chain already matched (np.float in np.float.x is fine).
+        const dotted = source.dottedName(node) ?? '';
+        const alias = dotted.split('.').slice(0, -1).join('.') || module;
+        edits.push(replace(node, options.replacement.replace('{alias}', alias)));
+      }
+      return edits;
+    }
+  };
+}
+
+/**
+ * `from old.module import a` -> `from new.module import a`, and
+ * `import old.module as m` -> `import new.module as m`. With `names`, only
+ * imports of those names move (the rest of an import list stays, split out).
+ */
+export function movedModule(
+  options: IBase & { module: string; to: string | ((name: string) => string | undefined) }
+): IRule {
+  const target = (name: string) => (typeof options.to === 'string' ? options.to : options.to(name));
+  return {
+    id: options.id,
+    category: options.category ?? 'missing-module',
+    fact: options.fact,
+    trigger: options.trigger,
+    static: true,
+    fix: ({ source }) => {
+      const edits: IEdit[] = [];
+      for (const statement of source.findAll('ImportStatement')) {
+        const text = source.textOf(statement);
+        const fromMatch = /^from(\s+)([.\w]+)(\s+import\s+)([\s\S]+)$/.exec(text);
+        if (fromMatch && (fromMatch[2] === options.module || fromMatch[2].startsWith(options.module + '.'))) {
+          const names = fromMatch[4].replace(/[()\\\n]/g, ' ').split(',').map(part => part.trim()).filter(Boolean);
+          const groups = new Map<string, string[]>();
+          for (const part of names) {
+            const name = part.split(/\s+as\s+/)[0];
+            const module = target(name) ?? fromMatch[2];
+            groups.set(module, [...(groups.get(module) ?? []), part]);
+          }
+          const indent = source.indentAt(statement.from);
+          const lines = [...groups].map(([module, parts]) => `from ${module} import ${parts.join(', ')}`);
+          const rewritten = lines.join('\n' + indent);
+          if (rewritten !== text) {
+            edits.push(replace(statement, rewritten));
+          }
+          continue;
+        }
+        const importMatch = /^import\s+([\s\S]+)$/.exec(text);
+        if (importMatch && typeof options.to === 'string') {
+          const parts = importMatch[1].split(',').map(part => part.trim());
+          let changed = false;
+          const moved = parts.map(part => {
+            const [name, alias] = part.split(/\s+as\s+/);
+            if (name === options.module || name.startsWith(options.module + '.')) {
+              changed = true;
+              const renamed = options.to + name.slice(options.module.length);
+              // A bare `import old.module` is used as `old.module.x`: keep that name working.
+              return `${renamed} as ${alias ?? name.split('.').pop()}`;
+            }
+            return part;
+          });
+          if (changed) {
+            edits.push(replace(statement, `import ${moved.join(', ')}`));
+          }
+        }
+      }
+      return edits;
+    }
+  };
+}
+
+/** Which calls a keyword rule looks at. */
+export type CallFilter = (qualified: string, dotted: string, source: PythonSource) => boolean;
+
+/** A callee whose last part is one of the names (`Adam`, `keras.optimizers.Adam`). */
+export function calleeNamed(...names: string[]): CallFilter {
+  return (_qualified, dotted) => names.includes(dotted.split('.').pop()!);
+}
+
+/** A callee whose qualified name starts with a module (`seaborn.`). */
+export function calleeIn(module: string, names?: string[]): CallFilter {
+  return qualified =>
+    qualified.startsWith(module + '.') && (!names || names.includes(qualified.split('.').pop()!));
+}
+
+/**
+ * `f(old=v)` -> `f(new=v)`; with `value`, the value is rewritten too (`None`
+ * from `value` drops the argument).
+ */
+export function renamedKeyword(
+  options: IBase & {
+    calls: CallFilter;
+    from: string;
+    to: string;
+    value?: (valueText: string) => string | null;
+    static?: boolean;
+  }
+): IRule {
+  return {
+    id: options.id,
+    category: options.category ?? 'signature-change',
+    fact: options.fact,
+    trigger: options.trigger,
+    static: options.static ?? true,
+    fix: ({ source }) => {
+      const edits: IEdit[] = [];
+      for (const call of Private.calls(source, options.calls)) {
+        for (const arg of source.callArguments(call)) {
+          if (arg.name !== options.from) {
+            continue;
+          }
+          const valueText = source.textOf(arg.value);
+          const newValue = options.value ? options.value(valueText) : valueText;
+          if (newValue === null) {
+            edits.push(Private.removeArgument(source, call, arg.node));
+          } else {
+            edits.push(replace(arg.node, `${options.to}=${newValue}`));
+          }
+        }
+      }
+      return edits;
+    }
+  };
+}
+
+/** `f(x, removed=v)` -> `f(x)`: a keyword that no longer exists and has no successor. */
+export function removedKeyword(
+  options: IBase & { calls: CallFilter; keyword: string; static?: boolean }
+): IRule {
+  return {
+    id: options.id,
+    category: options.category ?? 'signature-change',
+    fact: options.fact,
+    trigger: options.trigger,
+    static: options.static ?? true,
+    fix: ({ source }) =>
+      Private.calls(source, options.calls).flatMap(call =>
+        source
+          .callArguments(call)
+          .filter(arg => arg.name === options.keyword)
+          .map(arg => Private.removeArgument(source, call, arg.node))
+      )
+  };
+}
+
+/**
+ * `obj.old(...)` -> `obj.new(...)` for any object. Static only when the
+ * method name is distinctive enough that no other common type has it.
+ */
+export function renamedMethod(
+  options: IBase & { method: string; to: string; static: boolean; attribute?: boolean }
+): IRule {
+  return {
+    id: options.id,
+    category: options.category ?? 'removed-api',
+    fact: options.fact,
+    trigger: options.trigger,
+    static: options.static,
+    fix: ({ source }) => {
+      const nodes = options.attribute ? source.memberAccesses(options.method) : source.methodCalls(options.method).map(call => source.callee(call)!);
+      return nodes.map(member => replace(member.lastChild!, options.to));
+    }
+  };
+}
+
+/**
+ * `f(a, 1)` -> `f(a, axis=1)`: positional arguments that became keyword-only.
+ * `keywords[i]` names the i-th positional argument; undefined leaves it.
+ */
+export function keywordOnly(
+  options: IBase & { calls: CallFilter; keywords: (string | undefined)[]; static?: boolean }
+): IRule {
+  return {
+    id: options.id,
+    category: options.category ?? 'signature-change',
+    fact: options.fact,
+    trigger: options.trigger,
+    static: options.static ?? false,
+    fix: ({ source }) => {
+      const edits: IEdit[] = [];
+      for (const call of Private.calls(source, options.calls)) {
+        const positional = source.callArguments(call).filter(arg => !arg.name && !arg.star);
+        positional.forEach((arg, index) => {
+          const keyword = options.keywords[index];
+          if (keyword) {
+            edits.push(replace(arg.node, `${keyword}=${source.textOf(arg.value)}`));
+          }
+        });
+      }
+      return edits;
+    }
+  };
+}
+
+/** A rule written by hand, with the base fields checked in one place. */
+export function customRule(
+  options: IBase & { category: RuleCategory; static: boolean; fix: (context: IRuleContext) => IEdit[] }
+): IRule {
+  return { ...options };
+}
+
+namespace Private {
+  export function calls(source: PythonSource, filter: CallFilter): SyntaxNode[] {
+    return source.callsTo((qualified, dotted) => filter(qualified, dotted, source));
+  }
+
+  /** Remove an argument with its separating comma. */
+  export function removeArgument(source: PythonSource, call: SyntaxNode, node: { from: number; to: number }): IEdit {
+    const args = source.callArguments(call);
+    const index = args.findIndex(arg => arg.node.from === node.from);
+    if (index > 0) {
+      return { from: args[index - 1].node.to, to: node.to, insert: '' };
+    }
+    if (args.length > 1) {
+      return { from: node.from, to: args[1].node.from, insert: '' };
+    }
+    return { from: node.from, to: node.to, insert: '' };
+  }
+
+  /** A name being bound or imported, not read. */
+  export function isBindingOrImport(node: SyntaxNode): boolean {
+    const parent = node.parent;
+    return parent?.name === 'ImportStatement';
+  }
+}

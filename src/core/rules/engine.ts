@@ -1,0 +1,128 @@
+/**
+ * The offline rule engine: the error picks a rule, the rule rewrites the
+ * cell on its syntax tree. Static rules that also match the same cell are
+ * fixed in the same patch, so one re-run covers several removed APIs.
+ */
+import { applyEdits } from '../python/edit';
+import type { IEdit } from '../python/edit';
+import { PythonSource } from '../python/syntax';
+import type { IRule, IRuleError } from './types';
+
+/** A rewrite of one source proposed by one or more rules. */
+export interface IRuleProposal {
+  /** The triggering rule first, then the companions fixed with it. */
+  rules: IRule[];
+  source: string;
+}
+
+/** A pre-flight finding: a known-removed API or silent change in the source. */
+export interface IScanFinding {
+  rule: IRule;
+  /** 1-based line of the first match. */
+  line: number;
+  /** The rewrite the rule proposes for this source. */
+  source: string;
+}
+
+export class RuleEngine {
+  constructor(readonly rules: readonly IRule[]) {
+    const seen = new Set<string>();
+    for (const rule of rules) {
+      if (seen.has(rule.id)) {
+        throw new Error(`Duplicate rule id ${rule.id}`);
+      }
+      seen.add(rule.id);
+    }
+  }
+
+  /** The rule with this id. */
+  get(id: string): IRule | undefined {
+    return this.rules.find(rule => rule.id === id);
+  }
+
+  /** Rules whose trigger matches the error text. */
+  triggeredBy(error: IRuleError): IRule[] {
+    const text = RuleEngine.errorText(error);
+    return this.rules.filter(rule => rule.trigger && rule.trigger.test(text));
+  }
+
+  /**
+   * A patch for `text` that fixes `error`, or null when no rule fits. The
+   * first triggered rule whose shape is found in the source wins.
+   * @param exclude rule ids already tried on this source (they did not help)
+   */
+  propose(
+    text: string,
+    error: IRuleError,
+    knownImports?: ReadonlyMap<string, string>,
+    exclude: ReadonlySet<string> = new Set()
+  ): IRuleProposal | null {
+    const source = new PythonSource(text, knownImports);
+    for (const rule of this.triggeredBy(error)) {
+      if (exclude.has(rule.id)) {
+        continue;
+      }
+      const edits = Private.safeFix(rule, source, error);
+      if (edits.length === 0) {
+        continue;
+      }
+      const rules = [rule];
+      const all: IEdit[] = [...edits];
+      for (const companion of this.rules) {
+        if (companion === rule || !companion.static || !companion.trigger || exclude.has(companion.id)) {
+          continue;
+        }
+        const more = Private.safeFix(companion, source);
+        if (more.length > 0 && !more.some(edit => all.some(other => Private.overlaps(edit, other)))) {
+          rules.push(companion);
+          all.push(...more);
+        }
+      }
+      const rewritten = applyEdits(text, all);
+      if (rewritten !== text) {
+        return { rules, source: rewritten };
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Pre-flight: the static rules and silent behaviour changes this source
+   * hits, before anything runs.
+   */
+  scan(text: string, knownImports?: ReadonlyMap<string, string>): IScanFinding[] {
+    const source = new PythonSource(text, knownImports);
+    const findings: IScanFinding[] = [];
+    for (const rule of this.rules) {
+      if (!rule.static && rule.trigger) {
+        continue;
+      }
+      const edits = Private.safeFix(rule, source);
+      if (edits.length > 0) {
+        const first = Math.min(...edits.map(edit => edit.from));
+        findings.push({ rule, line: source.lineAt(first), source: applyEdits(text, edits) });
+      }
+    }
+    return findings;
+  }
+
+  /** The text triggers are matched against. */
+  static errorText(error: IRuleError): string {
+    return `${error.ename}: ${error.evalue}`;
+  }
+}
+
+namespace Private {
+  /** A rule that throws on odd code is a rule that does not fit. */
+  export function safeFix(rule: IRule, source: PythonSource, error?: IRuleError): IEdit[] {
+    try {
+      return rule.fix({ source, error });
+    } catch {
+      return [];
+    }
+  }
+
+  export function overlaps(a: IEdit, b: IEdit): boolean {
+    return a.from < b.to && b.from < a.to;
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * What a rule is: a fact about an API change (library, version, source) and a
+ * rewrite on the Python syntax tree that fixes code hit by it.
+ */
+import type { PythonSource } from '../python/syntax';
+import type { IEdit } from '../python/edit';
+
+/** Failure categories a rule can fix (the diagnoser's vocabulary). */
+export type RuleCategory =
+  | 'missing-module'
+  | 'removed-api'
+  | 'signature-change'
+  | 'python2-syntax'
+  | 'behavior-change'
+  | 'missing-data'
+  | 'hardware';
+
+/** The fact behind a rule, shown to the user with every proposal. */
+export interface IFact {
+  library: string;
+  /** Release where the old code stopped working or started behaving differently. */
+  version: string;
+  /** One sentence naming the library, the version and the change. */
+  message: string;
+  /** Release note, migration guide or changelog. */
+  source: string;
+  /** Id of the matching entry in the shared api-changes catalog, when there is one. */
+  catalogId?: string;
+}
+
+/** The error that triggered a rule, as the kernel reported it. */
+export interface IRuleError {
+  ename: string;
+  evalue: string;
+  /** Traceback lines without ANSI colour codes. */
+  traceback: string[];
+}
+
+export interface IRuleContext {
+  source: PythonSource;
+  /** Absent in the static pre-flight scan. */
+  error?: IRuleError;
+}
+
+export interface IRule {
+  /** Stable id, `<library>-<change>`; reports say `rule:<id>`. */
+  id: string;
+  category: RuleCategory;
+  fact: IFact;
+  /**
+   * Matched against `ename: evalue`. Absent for silent behaviour changes,
+   * which only the pre-flight scan finds.
+   */
+  trigger?: RegExp;
+  /**
+   * True when the code's shape alone proves the API is used (a qualified
+   * name like `numpy.float`, Python 2 syntax): then the pre-flight scan lists
+   * it and the engine fixes it together with a triggered rule in the same
+   * cell. False for shapes that other types share (`x.append(...)` is also a
+   * list method): those need the error to confirm.
+   */
+  static: boolean;
+  /** Edits that fix this source; [] when the code does not have the rule's shape. */
+  fix(context: IRuleContext): IEdit[];
+}
