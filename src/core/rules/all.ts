@@ -1,13 +1,27 @@
 /** Every rule the engine knows, in trigger priority order. */
+import { hardwareRules } from './hardware';
+import { kerasRules } from './keras';
+import { lightgbmRules } from './lightgbm';
+import { matplotlibRules } from './matplotlib';
 import { numpyRules } from './numpy';
 import { pandasRules } from './pandas';
 import { python2Rules } from './python2';
+import { scipyRules } from './scipy';
+import { seabornRules } from './seaborn';
 import { sklearnRules } from './sklearn';
+import { xgboostRules } from './xgboost';
 import type { IRule } from './types';
 
 export const allRules: readonly IRule[] = [
   ...python2Rules,
   ...numpyRules,
   ...pandasRules,
-  ...sklearnRules
+  ...sklearnRules,
+  ...scipyRules,
+  ...matplotlibRules,
+  ...seabornRules,
+  ...xgboostRules,
+  ...lightgbmRules,
+  ...kerasRules,
+  ...hardwareRules
 ];

@@ -1,0 +1,4 @@
+/** hardware rules. */
+import type { IRule } from './types';
+
+export const hardwareRules: IRule[] = [];

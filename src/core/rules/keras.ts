@@ -1,0 +1,4 @@
+/** keras rules. */
+import type { IRule } from './types';
+
+export const kerasRules: IRule[] = [];

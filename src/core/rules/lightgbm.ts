@@ -1,0 +1,4 @@
+/** lightgbm rules. */
+import type { IRule } from './types';
+
+export const lightgbmRules: IRule[] = [];

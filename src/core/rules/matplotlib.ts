@@ -1,0 +1,4 @@
+/** matplotlib rules. */
+import type { IRule } from './types';
+
+export const matplotlibRules: IRule[] = [];

@@ -1,0 +1,4 @@
+/** scipy rules. */
+import type { IRule } from './types';
+
+export const scipyRules: IRule[] = [];

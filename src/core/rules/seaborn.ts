@@ -1,0 +1,4 @@
+/** seaborn rules. */
+import type { IRule } from './types';
+
+export const seabornRules: IRule[] = [];

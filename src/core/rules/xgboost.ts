@@ -1,0 +1,4 @@
+/** xgboost rules. */
+import type { IRule } from './types';
+
+export const xgboostRules: IRule[] = [];
