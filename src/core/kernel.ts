@@ -1,0 +1,271 @@
+/**
+ * Executes code in a running kernel and reports what a cell did: outputs,
+ * error, stderr, duration. A cell that overruns its time is interrupted; a
+ * kernel that dies under a cell is reported as such (the server restarts it;
+ * restoring state is the runner's job).
+ */
+import type { Kernel, KernelMessage } from '@jupyterlab/services';
+import type * as nbformat from '@jupyterlab/nbformat';
+import { Signal } from '@lumino/signaling';
+import type { ISignal } from '@lumino/signaling';
+import type { IRuleError } from './rules/types';
+
+export type ExecutionStatus = 'ok' | 'error' | 'timeout' | 'died';
+
+export interface IExecutionResult {
+  status: ExecutionStatus;
+  outputs: nbformat.IOutput[];
+  /** Set when status is 'error' (and for 'timeout', the interrupt's error). */
+  error?: IRuleError;
+  /** Text the cell wrote to stderr: warnings, mostly. */
+  stderr: string;
+  durationMs: number;
+  executionCount: number | null;
+}
+
+export interface IExecuteOptions {
+  /** Interrupt the cell after this long; no limit when undefined. */
+  timeoutMs?: number;
+  /** Aborting interrupts the cell. */
+  signal?: AbortSignal;
+  /** Outputs as they arrive, for live views. */
+  onOutput?: (output: nbformat.IOutput) => void;
+}
+
+export class KernelSession {
+  constructor(options: KernelSession.IOptions) {
+    this._kernel = options.kernel;
+    this._kernel.statusChanged.connect(this._onStatus, this);
+  }
+
+  get kernel(): Kernel.IKernelConnection {
+    return this._kernel;
+  }
+
+  /** Emitted when the kernel died under a cell (and was restarted by the server). */
+  get died(): ISignal<this, void> {
+    return this._died;
+  }
+
+  /** Run code as a cell: recorded in history, outputs collected. */
+  async execute(code: string, options: IExecuteOptions = {}): Promise<IExecutionResult> {
+    const started = Date.now();
+    const outputs: nbformat.IOutput[] = [];
+    let stderr = '';
+    let error: IRuleError | undefined;
+    let executionCount: number | null = null;
+
+    const push = (output: nbformat.IOutput) => {
+      outputs.push(output);
+      options.onOutput?.(output);
+    };
+
+    const future = this._kernel.requestExecute({
+      code,
+      silent: false,
+      store_history: true,
+      allow_stdin: false,
+      stop_on_error: true
+    });
+    future.onIOPub = (msg: KernelMessage.IIOPubMessage) => {
+      const content = msg.content as any;
+      switch (msg.header.msg_type) {
+        case 'stream':
+          if (content.name === 'stderr') {
+            stderr += content.text;
+          }
+          Private.appendStream(outputs, content.name, content.text, push);
+          break;
+        case 'display_data':
+          push({ output_type: 'display_data', data: content.data, metadata: content.metadata ?? {} });
+          break;
+        case 'execute_result':
+          executionCount = content.execution_count;
+          push({
+            output_type: 'execute_result',
+            data: content.data,
+            metadata: content.metadata ?? {},
+            execution_count: content.execution_count
+          });
+          break;
+        case 'error':
+          error = { ename: content.ename, evalue: content.evalue, traceback: content.traceback.map(stripAnsi) };
+          push({ output_type: 'error', ename: content.ename, evalue: content.evalue, traceback: content.traceback });
+          break;
+        case 'clear_output':
+          outputs.length = 0;
+          break;
+      }
+    };
+
+    let outcome: 'done' | 'timeout' | 'died' | 'aborted' = 'done';
+    const deadline = new Promise<'timeout'>(resolve => {
+      if (options.timeoutMs !== undefined) {
+        const timer = setTimeout(() => resolve('timeout'), options.timeoutMs);
+        void future.done.finally(() => clearTimeout(timer)).catch(() => undefined);
+      }
+    });
+    const aborted = new Promise<'aborted'>(resolve => {
+      if (options.signal?.aborted) {
+        resolve('aborted');
+      }
+      options.signal?.addEventListener('abort', () => resolve('aborted'), { once: true });
+    });
+    const died = new Promise<'died'>(resolve => {
+      this._deathWaiters.add(() => resolve('died'));
+    });
+    const done = future.done.then(
+      reply => {
+        executionCount = (reply.content as any).execution_count ?? executionCount;
+        return 'done' as const;
+      },
+      () => 'died' as const
+    );
+
+    outcome = await Promise.race([done, deadline, aborted, died]);
+    if (outcome === 'timeout' || outcome === 'aborted') {
+      // Interrupt and let the cell finish with its KeyboardInterrupt.
+      const settled = await this._interruptAndWait(done, died);
+      if (settled === 'died') {
+        outcome = 'died';
+      }
+    }
+    this._deathWaiters.clear();
+    future.dispose();
+
+    let status: ExecutionStatus;
+    if (outcome === 'died') {
+      status = 'died';
+    } else if (outcome === 'timeout' || outcome === 'aborted') {
+      status = 'timeout';
+    } else {
+      status = error ? 'error' : 'ok';
+    }
+    return { status, outputs, error, stderr, durationMs: Date.now() - started, executionCount };
+  }
+
+  /**
+   * Evaluate Python expressions without running a cell: nothing enters the
+   * user's namespace or history. Returns each expression's repr-free text
+   * (`text/plain` of the result), or throws with the Python error.
+   */
+  async evaluate(expressions: Record<string, string>): Promise<Record<string, string>> {
+    const future = this._kernel.requestExecute({
+      code: '',
+      silent: true,
+      store_history: false,
+      user_expressions: expressions
+    });
+    const reply = await future.done;
+    future.dispose();
+    const results: Record<string, string> = {};
+    const values = (reply.content as any).user_expressions ?? {};
+    for (const key of Object.keys(expressions)) {
+      const value = values[key];
+      if (!value || value.status !== 'ok') {
+        throw new Error(`${value?.ename ?? 'Error'}: ${value?.evalue ?? 'no result'}`);
+      }
+      results[key] = value.data['text/plain'];
+    }
+    return results;
+  }
+
+  /** Restart the kernel, clearing all state. */
+  async restart(): Promise<void> {
+    this._restarting = true;
+    try {
+      await this._kernel.restart();
+      await this._waitIdle();
+    } finally {
+      this._restarting = false;
+    }
+  }
+
+  /** Wait until the kernel answers again (after the server restarted it). */
+  async waitReady(timeoutMs = 60000): Promise<void> {
+    const started = Date.now();
+    while (Date.now() - started < timeoutMs) {
+      try {
+        await Promise.race([
+          this._kernel.requestKernelInfo(),
+          new Promise((_, reject) => setTimeout(() => reject(new Error('no answer')), 5000))
+        ]);
+        return;
+      } catch {
+        await new Promise(resolve => setTimeout(resolve, 500));
+      }
+    }
+    throw new Error('The kernel did not come back after it died.');
+  }
+
+  dispose(): void {
+    this._kernel.statusChanged.disconnect(this._onStatus, this);
+  }
+
+  private async _interruptAndWait(done: Promise<string>, died: Promise<'died'>): Promise<string> {
+    try {
+      await this._kernel.interrupt();
+    } catch {
+      // A kernel that cannot be interrupted is restarted below.
+    }
+    const grace = new Promise<'stuck'>(resolve => setTimeout(() => resolve('stuck'), 10000));
+    const settled = await Promise.race([done, died, grace]);
+    if (settled === 'stuck') {
+      // Interrupt was ignored (a C loop holding the GIL): a restart is the only way out.
+      await this.restart();
+      return 'died';
+    }
+    return settled;
+  }
+
+  private async _waitIdle(): Promise<void> {
+    await this.waitReady();
+  }
+
+  private _onStatus(_: Kernel.IKernelConnection, status: Kernel.Status): void {
+    if (this._restarting) {
+      return;
+    }
+    if (status === 'autorestarting' || status === 'dead' || status === 'restarting') {
+      for (const waiter of this._deathWaiters) {
+        waiter();
+      }
+      this._deathWaiters.clear();
+      this._died.emit();
+    }
+  }
+
+  private _kernel: Kernel.IKernelConnection;
+  private _died = new Signal<this, void>(this);
+  private _deathWaiters = new Set<() => void>();
+  private _restarting = false;
+}
+
+export namespace KernelSession {
+  export interface IOptions {
+    kernel: Kernel.IKernelConnection;
+  }
+}
+
+/** Remove terminal colour codes from traceback text. */
+export function stripAnsi(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
+}
+
+namespace Private {
+  /** Consecutive stream messages of one stream join into one output, as in a notebook. */
+  export function appendStream(
+    outputs: nbformat.IOutput[],
+    name: string,
+    text: string,
+    push: (output: nbformat.IOutput) => void
+  ): void {
+    const last = outputs[outputs.length - 1] as nbformat.IStream | undefined;
+    if (last && last.output_type === 'stream' && last.name === name) {
+      last.text = (Array.isArray(last.text) ? last.text.join('') : last.text) + text;
+      return;
+    }
+    push({ output_type: 'stream', name: name as nbformat.StreamType, text });
+  }
+}
