@@ -6,9 +6,9 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import type { IEdit } from '../python/edit';
-import { replace } from '../python/edit';
+import { insertAt, replace } from '../python/edit';
 import type { PythonSource } from '../python/syntax';
-import type { IFact, IRule, IRuleContext, RuleCategory } from './types';
+import type { IFact, IRule, IRuleContext, IRuleError, RuleCategory } from './types';
 
 interface IBase {
   id: string;
@@ -77,7 +77,9 @@ export function movedModule(
           const groups = new Map<string, string[]>();
           for (const part of names) {
             const name = part.split(/\s+as\s+/)[0];
-            const module = target(name) ?? fromMatch[2];
+            // `from old.module.sub import x` keeps its `.sub` when the whole module moved.
+            const module =
+              typeof options.to === 'string' ? options.to + fromMatch[2].slice(options.module.length) : target(name) ?? fromMatch[2];
             groups.set(module, [...(groups.get(module) ?? []), part]);
           }
           const indent = source.indentAt(statement.from);
@@ -240,6 +242,128 @@ export function customRule(
   options: IBase & { category: RuleCategory; static: boolean; fix: (context: IRuleContext) => IEdit[] }
 ): IRule {
   return { ...options };
+}
+
+/**
+ * 1-based cell lines the error's traceback points at (`Cell In[3], line 2`,
+ * or `----> 2` under an old `<ipython-input-...>` frame); undefined when the
+ * traceback does not say. Rules whose shape other types share (`.sort()`,
+ * `.ravel()`) use it to fix only the failing line.
+ */
+export function culpritLines(error?: IRuleError): Set<number> | undefined {
+  const lines = new Set<number>();
+  const text = (error?.traceback ?? []).join('\n');
+  for (const match of text.matchAll(/Cell In\s*\[\d*\],\s*line (\d+)/g)) {
+    lines.add(Number(match[1]));
+  }
+  for (const match of text.matchAll(/<ipython-input-[^>]*>[^\n]*\n(?:(?!\s*-+> )[^\n]*\n)*\s*-+> (\d+)/g)) {
+    lines.add(Number(match[1]));
+  }
+  return lines.size > 0 ? lines : undefined;
+}
+
+/** The nodes that lie on a culprit line (all of them when the traceback names none). */
+export function onCulpritLines<T extends { from: number; to: number }>(
+  source: PythonSource,
+  error: IRuleError | undefined,
+  nodes: T[]
+): T[] {
+  const lines = culpritLines(error);
+  if (!lines) {
+    return nodes;
+  }
+  return nodes.filter(node => {
+    const [first, last] = [source.lineAt(node.from), source.lineAt(node.to)];
+    return [...lines].some(line => line >= first && line <= last);
+  });
+}
+
+/**
+ * The local name `module` is imported as (`np` for numpy), and the edit that
+ * imports it as `alias` when the source does not (placed after any
+ * `from __future__` imports, which must stay first).
+ */
+export function importedName(
+  source: PythonSource,
+  module: string,
+  alias: string
+): { name: string; edits: IEdit[] } {
+  for (const [name, target] of source.imports) {
+    if (target === module) {
+      return { name, edits: [] };
+    }
+  }
+  let offset = 0;
+  for (const statement of source.findAll('ImportStatement')) {
+    if (statement.parent?.name === 'Script' && /^from\s+__future__\s/.test(source.textOf(statement))) {
+      offset = Math.max(offset, source.lineStart(source.lineAt(statement.to) + 1));
+    }
+  }
+  const line = module === alias ? `import ${module}` : `import ${module} as ${alias}`;
+  const newline = offset > 0 && !source.text.slice(0, offset).endsWith('\n') ? '\n' : '';
+  return { name: alias, edits: [insertAt(offset, `${newline}${line}\n`)] };
+}
+
+/**
+ * `module.old` -> `module.new` for a function that was renamed inside its
+ * module: attribute uses through any alias (`integrate.simps`), and
+ * `from module import old` together with the bare uses of `old`. `to` may
+ * be dotted (`chi2.sf`): then its first part is what gets imported.
+ */
+export function renamedMember(
+  options: IBase & { module: string | string[]; name: string; to: string; static?: boolean }
+): IRule {
+  const modules = typeof options.module === 'string' ? [options.module] : options.module;
+  const importedPart = options.to.split('.')[0];
+  return {
+    id: options.id,
+    category: options.category ?? 'removed-api',
+    fact: options.fact,
+    trigger: options.trigger,
+    static: options.static ?? true,
+    fix: ({ source }) => {
+      const edits: IEdit[] = [];
+      const aliased = new Set<string>();
+      for (const statement of source.findAll('ImportStatement')) {
+        const text = source.textOf(statement);
+        const fromMatch = /^from\s+([.\w]+)\s+import\s/.exec(text);
+        if (!fromMatch || !modules.includes(fromMatch[1])) {
+          continue;
+        }
+        const namePattern = new RegExp(`([\\s,(])${options.name}(\\s+as\\s+\\w+)?(?=\\s*(?:,|\\)|$))`, 'g');
+        const rewritten = text.replace(namePattern, (whole, before: string, alias?: string) => {
+          if (alias) {
+            // Uses of `x` from `import old as x` follow the import.
+            aliased.add(alias.trim().split(/\s+/).pop()!);
+            if (importedPart !== options.to) {
+              // A dotted successor (`chi2.sf`) cannot be imported under `x`: leave it.
+              return whole;
+            }
+          }
+          return `${before}${importedPart}${alias ?? ''}`;
+        });
+        if (rewritten !== text) {
+          edits.push(replace(statement, rewritten));
+        }
+      }
+      for (const node of source.findAll('MemberExpression', 'VariableName')) {
+        if (node.parent?.name === 'ImportStatement') {
+          continue;
+        }
+        const qualified = source.qualifiedName(node);
+        if (!qualified || !modules.some(module => qualified === `${module}.${options.name}`)) {
+          continue;
+        }
+        const dotted = source.dottedName(node)!;
+        if (aliased.has(dotted)) {
+          continue;
+        }
+        const prefix = dotted.split('.').slice(0, -1).join('.');
+        edits.push(replace(node, prefix ? `${prefix}.${options.to}` : options.to));
+      }
+      return edits;
+    }
+  };
 }
 
 namespace Private {
