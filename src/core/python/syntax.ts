@@ -264,3 +264,8 @@ namespace Private {
     return aliases;
   }
 }
+
+/** Lezer hands out a new node object on each access: compare positions and type. */
+export function sameNode(a: SyntaxNode | null | undefined, b: SyntaxNode | null | undefined): boolean {
+  return !!a && !!b && a.from === b.from && a.to === b.to && a.type === b.type;
+}

@@ -7,6 +7,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { IEdit } from '../python/edit';
 import { insertAt, replace } from '../python/edit';
+import { sameNode } from '../python/syntax';
 import type { PythonSource } from '../python/syntax';
 import type { IFact, IRule, IRuleContext, IRuleError, RuleCategory } from './types';
 
@@ -33,7 +34,7 @@ export function renamedName(options: IBase & { qualified: string; replacement: s
     fix: ({ source }) => {
       const edits: IEdit[] = [];
       for (const node of source.findAll('MemberExpression', 'VariableName')) {
-        if (node.parent?.name === 'MemberExpression' && node.parent.firstChild !== node) {
+        if (node.parent?.name === 'MemberExpression' && !sameNode(node.parent.firstChild, node)) {
           continue;
         }
         if (node.name === 'VariableName' && Private.isBindingOrImport(node)) {

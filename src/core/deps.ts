@@ -1,0 +1,215 @@
+/**
+ * Which names each cell defines and uses, read from its syntax tree. The
+ * runner uses it to find the cell that made a name (when the cause of a
+ * failure is earlier) and to re-run only the cells that depend on a change.
+ */
+import type { SyntaxNode } from '@lezer/common';
+import { PythonSource, sameNode } from './python/syntax';
+
+export interface ICellNames {
+  /** Names bound at the top level: assignments, imports, defs, loop targets. */
+  defines: Set<string>;
+  /** Names mutated in place (`df['c'] = ...`, `df.fillna(..., inplace=True)`, `df.x = ...`). */
+  mutates: Set<string>;
+  /** Names read. */
+  uses: Set<string>;
+}
+
+/** Names of one cell's code. IPython magics and shell lines are ignored. */
+export function cellNames(code: string): ICellNames {
+  const source = new PythonSource(stripMagics(code));
+  const defines = new Set<string>();
+  const mutates = new Set<string>();
+  const uses = new Set<string>();
+
+  for (const alias of source.imports.keys()) {
+    defines.add(alias);
+  }
+  source.tree.iterate({
+    enter: ref => {
+      const node = ref.node;
+      if (ref.name === 'FunctionDefinition' || ref.name === 'ClassDefinition') {
+        const name = node.getChild('VariableName');
+        if (name && Private.isTopLevel(node)) {
+          defines.add(source.textOf(name));
+        }
+      }
+      if (ref.name !== 'VariableName') {
+        return;
+      }
+      const name = source.textOf(node);
+      const parent = node.parent;
+      if (!parent || parent.name === 'ImportStatement' || parent.name === 'FunctionDefinition' || parent.name === 'ClassDefinition') {
+        return;
+      }
+      if (parent.name === 'ArgList' && node.nextSibling?.name === 'AssignOp') {
+        // A keyword argument's name, not a variable.
+        return;
+      }
+      if (parent.name === 'ParamList' || Private.insideFunction(node)) {
+        // Function locals are not the notebook's state.
+        if (parent.name !== 'ParamList' && !Private.isBindingTarget(node)) {
+          uses.add(name);
+        }
+        return;
+      }
+      if (Private.isBindingTarget(node)) {
+        defines.add(name);
+        if (Private.isAugmented(node)) {
+          uses.add(name);
+        }
+      } else if (Private.isMutationTarget(source, node)) {
+        mutates.add(name);
+        uses.add(name);
+      } else {
+        uses.add(name);
+      }
+    }
+  });
+  for (const call of source.findAll('CallExpression')) {
+    const callee = source.callee(call);
+    if (callee?.name === 'MemberExpression' && callee.firstChild?.name === 'VariableName') {
+      const inplace = source.callArguments(call).some(arg => arg.name === 'inplace' && source.textOf(arg.value) === 'True');
+      if (inplace) {
+        mutates.add(source.textOf(callee.firstChild));
+      }
+    }
+  }
+  return { defines, mutates, uses };
+}
+
+/** IPython lines (`%matplotlib inline`, `!pip ...`) are not Python: blank them, keep offsets. */
+export function stripMagics(code: string): string {
+  return code
+    .split('\n')
+    .map(line => (/^\s*[%!]/.test(line) ? ' '.repeat(line.length) : line))
+    .join('\n');
+}
+
+export class DependencyGraph {
+  constructor(sources: readonly (string | null)[]) {
+    this.cells = sources.map(source => (source === null ? null : cellNames(source)));
+  }
+
+  readonly cells: (ICellNames | null)[];
+
+  /** Replace one cell's names after its source changed. */
+  update(index: number, source: string): void {
+    this.cells[index] = cellNames(source);
+  }
+
+  /** The last cell before `before` that defines or mutates `name`. */
+  definingCell(name: string, before: number): number | undefined {
+    for (let i = before - 1; i >= 0; i--) {
+      const names = this.cells[i];
+      if (names && (names.defines.has(name) || names.mutates.has(name))) {
+        return i;
+      }
+    }
+    return undefined;
+  }
+
+  /** Every earlier cell that defines or mutates `name`, latest first. */
+  definingCells(name: string, before: number): number[] {
+    const found: number[] = [];
+    for (let i = before - 1; i >= 0; i--) {
+      const names = this.cells[i];
+      if (names && (names.defines.has(name) || names.mutates.has(name))) {
+        found.push(i);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Cells after `changed`, up to and including `through`, that read a name
+   * the changed cell (or a cell re-run because of it) defines: what must run
+   * again after `changed` is patched.
+   */
+  dependents(changed: number, through: number): number[] {
+    const dirty = new Set<string>();
+    const own = this.cells[changed];
+    if (own) {
+      own.defines.forEach(name => dirty.add(name));
+      own.mutates.forEach(name => dirty.add(name));
+    }
+    const rerun: number[] = [];
+    for (let i = changed + 1; i <= through && i < this.cells.length; i++) {
+      const names = this.cells[i];
+      if (!names) {
+        continue;
+      }
+      const reads = [...names.uses, ...names.mutates].some(name => dirty.has(name));
+      if (reads || i === through) {
+        rerun.push(i);
+        names.defines.forEach(name => dirty.add(name));
+        names.mutates.forEach(name => dirty.add(name));
+      }
+    }
+    return rerun;
+  }
+}
+
+namespace Private {
+  export function isTopLevel(node: SyntaxNode): boolean {
+    return !insideFunction(node) && node.parent?.name !== 'Body';
+  }
+
+  export function insideFunction(node: SyntaxNode): boolean {
+    for (let parent = node.parent; parent; parent = parent.parent) {
+      if (parent.name === 'FunctionDefinition' || parent.name === 'LambdaExpression') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** `x = ...`, `a, b = ...`, `for x in`, `with ... as x`, `x += ...`, comprehension targets excluded. */
+  export function isBindingTarget(node: SyntaxNode): boolean {
+    let current: SyntaxNode = node;
+    let parent = node.parent;
+    while (parent && (parent.name === 'TupleExpression' || parent.name === 'ArrayExpression' || parent.name === 'ParenthesizedExpression')) {
+      current = parent;
+      parent = parent.parent;
+    }
+    if (!parent) {
+      return false;
+    }
+    if (parent.name === 'AssignStatement' || parent.name === 'UpdateStatement') {
+      // Targets are the children before the last assignment operator.
+      let lastOp: SyntaxNode | null = null;
+      for (let child = parent.firstChild; child; child = child.nextSibling) {
+        if (child.name === 'AssignOp' || child.name === 'UpdateOp') {
+          lastOp = child;
+        }
+      }
+      return lastOp !== null && current.to <= lastOp.from;
+    }
+    if (parent.name === 'ForStatement') {
+      const inKeyword = parent.getChild('in');
+      return inKeyword !== null && current.to <= inKeyword.from;
+    }
+    if (parent.name === 'WithStatement' || parent.name === 'TryStatement') {
+      const previous = current.prevSibling;
+      return previous?.name === 'as';
+    }
+    return false;
+  }
+
+  export function isAugmented(node: SyntaxNode): boolean {
+    return node.parent?.name === 'UpdateStatement';
+  }
+
+  /** `name[...] = v` or `name.attr = v`: the object named is changed in place. */
+  export function isMutationTarget(_source: PythonSource, node: SyntaxNode): boolean {
+    let current: SyntaxNode = node;
+    let parent = node.parent;
+    let wrapped = false;
+    while (parent && (parent.name === 'MemberExpression' || parent.name === 'SubscriptExpression') && sameNode(parent.firstChild, current)) {
+      current = parent;
+      parent = parent.parent;
+      wrapped = true;
+    }
+    return wrapped && parent !== null && isBindingTarget(current);
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * Reading IPython tracebacks: which frames are the cell's, which are files
+ * beside the notebook (helper modules), which are libraries.
+ */
+
+export interface IFrame {
+  /** 'cell' for the executed cell's own code, else a file path as printed. */
+  file: string;
+  /** 1-based line in the cell or file. */
+  line: number;
+}
+
+/** Frames of a plain-text IPython traceback, outermost first. */
+export function parseFrames(traceback: readonly string[]): IFrame[] {
+  const frames: IFrame[] = [];
+  for (const block of traceback) {
+    for (const line of block.split('\n')) {
+      const cell = /^\s*Cell In\[\d*\], line (\d+)/.exec(line);
+      if (cell) {
+        frames.push({ file: 'cell', line: Number(cell[1]) });
+        continue;
+      }
+      const file = /^\s*File (.+?):(\d+)(?:, in |$)/.exec(line);
+      if (file) {
+        frames.push({ file: file[1], line: Number(file[2]) });
+      }
+    }
+  }
+  return frames;
+}
+
+/** True for frames inside installed libraries or Python itself. */
+export function isLibraryFrame(file: string): boolean {
+  return /site-packages|dist-packages|[\\/]lib[\\/]python3\.\d+[\\/]|<frozen |^<string>/.test(file);
+}
+
+/**
+ * The innermost frame of the user's own code: the cell, or a helper file
+ * beside the notebook. Library frames below it are where the library raised.
+ */
+export function userFrame(traceback: readonly string[]): IFrame | undefined {
+  const frames = parseFrames(traceback).filter(frame => !isLibraryFrame(frame.file));
+  return frames[frames.length - 1];
+}
+
+/** The cell's own innermost line. */
+export function cellLine(traceback: readonly string[]): number | undefined {
+  const frames = parseFrames(traceback).filter(frame => frame.file === 'cell');
+  return frames[frames.length - 1]?.line;
+}
