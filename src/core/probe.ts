@@ -1,0 +1,56 @@
+/**
+ * The kernel's environment: Python and library versions, read through
+ * user_expressions so nothing enters the user's namespace. Versions come from
+ * package metadata: no library is imported to learn its version.
+ */
+import type { KernelSession } from './kernel';
+
+/** Distributions whose versions matter to the rules and the report. */
+export const PROBED_PACKAGES = [
+  'numpy',
+  'pandas',
+  'scikit-learn',
+  'scipy',
+  'matplotlib',
+  'seaborn',
+  'statsmodels',
+  'xgboost',
+  'lightgbm',
+  'tensorflow',
+  'keras',
+  'torch',
+  'ipykernel'
+];
+
+export interface IEnvironment {
+  python: string;
+  platform: string;
+  /** Distribution name -> version; absent when not installed. */
+  packages: Record<string, string>;
+}
+
+const PROBE_EXPRESSION = (packages: string[]) =>
+  `__import__('json').dumps({` +
+  `'python': __import__('platform').python_version(), ` +
+  `'platform': __import__('platform').platform(), ` +
+  `'packages': {name: version for name, version in ((n, (lambda n: (lambda md: next((d.version for d in md.distributions(name=n)), None))(__import__('importlib.metadata', fromlist=['x'])))(n)) for n in ${JSON.stringify(packages)}) if version}})`;
+
+/** Read the environment of the kernel behind a session. */
+export async function probeEnvironment(session: KernelSession, packages = PROBED_PACKAGES): Promise<IEnvironment> {
+  const { env } = await session.evaluate({ env: PROBE_EXPRESSION(packages) });
+  // text/plain is the repr of a str: a quoted Python literal.
+  const json = JSON.parse(Private.unrepr(env));
+  return json as IEnvironment;
+}
+
+namespace Private {
+  /** The repr of a Python str holding JSON, back to the JSON text. */
+  export function unrepr(repr: string): string {
+    const quote = repr[0];
+    const body = repr.slice(1, -1);
+    if (quote === "'") {
+      return body.replace(/\\\\/g, '\u0000').replace(/\\'/g, "'").replace(/\u0000/g, '\\');
+    }
+    return body.replace(/\\\\/g, '\u0000').replace(/\\"/g, '"').replace(/\u0000/g, '\\');
+  }
+}
