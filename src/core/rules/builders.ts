@@ -245,6 +245,11 @@ export function customRule(
   return { ...options };
 }
 
+/** Edit removing one argument of a call with its separating comma. */
+export function removeArgument(source: PythonSource, call: SyntaxNode, node: { from: number; to: number }): IEdit {
+  return Private.removeArgument(source, call, node);
+}
+
 /**
  * 1-based cell lines the error's traceback points at (`Cell In[3], line 2`,
  * or `----> 2` under an old `<ipython-input-...>` frame); undefined when the
