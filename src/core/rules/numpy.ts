@@ -1,21 +1,49 @@
-/** NumPy 1.20-2.0 removals: type aliases, constants, functions. */
-import { renamedName } from './builders';
+/** NumPy 1.18-2.5 removals: type aliases, constants, functions, keywords, ndarray methods. */
+import type { SyntaxNode } from '@lezer/common';
+import { calleeIn, customRule, importedName, onCulpritLines, renamedKeyword, renamedName } from './builders';
+import { insertAt, replace } from '../python/edit';
+import type { IEdit } from '../python/edit';
+import type { PythonSource } from '../python/syntax';
 import type { IRule } from './types';
 
-const NUMPY_2_MIGRATION = 'https://numpy.org/devdocs/numpy_2_0_migration_guide.html';
-const NUMPY_124_ALIASES = 'https://numpy.org/doc/stable/release/1.24.0-notes.html#expired-deprecations';
+const NUMPY_2_MIGRATION = 'https://numpy.org/doc/stable/numpy_2_0_migration_guide.html';
+const NUMPY_2_NOTES = 'https://numpy.org/doc/stable/release/2.0.0-notes.html';
+const NUMPY_124 = 'https://numpy.org/doc/stable/release/1.24.0-notes.html';
+const notes = (version: string) => `https://numpy.org/doc/stable/release/${version}.0-notes.html`;
 
-/** `np.float` and friends: deprecated in 1.20, removed in 1.24. */
-const builtinAliases: IRule[] = ['float', 'int', 'bool', 'object', 'str', 'complex', 'long', 'unicode'].map(alias => {
-  const builtin = { long: 'int', unicode: 'str' }[alias] ?? alias;
+/** Calls to `numpy.<name>` through whatever alias numpy was imported as. */
+function numpyCalls(source: PythonSource, ...names: string[]): SyntaxNode[] {
+  return source.callsTo(qualified => names.some(name => qualified === `numpy.${name}`));
+}
+
+/** The module part of a call's callee (`np` for `np.msort(a)`), for building `np.sort`. */
+function moduleOf(source: PythonSource, call: SyntaxNode): string | undefined {
+  const dotted = source.dottedName(source.callee(call));
+  return dotted?.includes('.') ? dotted.split('.').slice(0, -1).join('.') : undefined;
+}
+
+/** Edit adding an argument at the end of a call. */
+function appendArgument(source: PythonSource, call: SyntaxNode, text: string): IEdit {
+  const args = source.callArguments(call);
+  return args.length === 0
+    ? insertAt(call.getChild('ArgList')!.from + 1, text)
+    : insertAt(args[args.length - 1].node.to, `, ${text}`);
+}
+
+/**
+ * `np.float` and friends: deprecated in 1.20, removed in 1.24. (`np.bool`
+ * and `np.long` are back in NumPy 2.0 as NumPy types, so they are left alone.)
+ */
+const builtinAliases: IRule[] = ['float', 'int', 'object', 'str', 'complex', 'unicode'].map(alias => {
+  const builtin = alias === 'unicode' ? 'str' : alias;
   return renamedName({
     id: `numpy-alias-${alias}`,
     fact: {
       library: 'numpy',
       version: '1.24',
       message: `np.${alias} was removed in NumPy 1.24; use the builtin ${builtin}.`,
-      source: NUMPY_124_ALIASES,
-      catalogId: `numpy-alias-${alias}`
+      source: NUMPY_124,
+      ...(alias === 'unicode' ? {} : { catalogId: `numpy-alias-np.${alias}` })
     },
     trigger: new RegExp(`module 'numpy' has no attribute '${alias}'`),
     qualified: `numpy.${alias}`,
@@ -23,42 +51,262 @@ const builtinAliases: IRule[] = ['float', 'int', 'bool', 'object', 'str', 'compl
   });
 });
 
-/** NumPy 2.0 removed constants and scalar aliases. */
-const numpy2Renames: [string, string, string][] = [
-  ['NaN', '{alias}.nan', 'np.NaN'],
-  ['NAN', '{alias}.nan', 'np.NAN'],
-  ['Inf', '{alias}.inf', 'np.Inf'],
-  ['Infinity', '{alias}.inf', 'np.Infinity'],
-  ['infty', '{alias}.inf', 'np.infty'],
-  ['PINF', '{alias}.inf', 'np.PINF'],
-  ['NINF', '-{alias}.inf', 'np.NINF'],
-  ['float_', '{alias}.float64', 'np.float_'],
-  ['complex_', '{alias}.complex128', 'np.complex_'],
-  ['string_', '{alias}.bytes_', 'np.string_'],
-  ['unicode_', '{alias}.str_', 'np.unicode_'],
-  ['product', '{alias}.prod', 'np.product'],
-  ['cumproduct', '{alias}.cumprod', 'np.cumproduct'],
-  ['sometrue', '{alias}.any', 'np.sometrue'],
-  ['alltrue', '{alias}.all', 'np.alltrue'],
-  ['in1d', '{alias}.isin', 'np.in1d'],
-  ['row_stack', '{alias}.vstack', 'np.row_stack'],
-  ['trapz', '{alias}.trapezoid', 'np.trapz'],
-  ['asfarray', '{alias}.asarray', 'np.asfarray']
+/** [removed name, replacement, version, catalog id, source]: plain renames of a numpy name. */
+const renames: [string, string, string, string | undefined, string][] = [
+  ['NaN', '{alias}.nan', '2.0', 'numpy-NaN-removed', NUMPY_2_MIGRATION],
+  ['NAN', '{alias}.nan', '2.0', undefined, NUMPY_2_MIGRATION],
+  ['Inf', '{alias}.inf', '2.0', 'numpy-Inf-removed', NUMPY_2_MIGRATION],
+  ['Infinity', '{alias}.inf', '2.0', 'numpy-Inf-removed', NUMPY_2_MIGRATION],
+  ['infty', '{alias}.inf', '2.0', 'numpy-Inf-removed', NUMPY_2_MIGRATION],
+  ['PINF', '{alias}.inf', '2.0', 'numpy-NINF-removed', NUMPY_2_MIGRATION],
+  ['NINF', '-{alias}.inf', '2.0', 'numpy-NINF-removed', NUMPY_2_MIGRATION],
+  ['float_', '{alias}.float64', '2.0', 'numpy-float_-removed', NUMPY_2_MIGRATION],
+  ['complex_', '{alias}.complex128', '2.0', 'numpy-complex_-removed', NUMPY_2_MIGRATION],
+  ['string_', '{alias}.bytes_', '2.0', 'numpy-string_-removed', NUMPY_2_MIGRATION],
+  ['unicode_', '{alias}.str_', '2.0', 'numpy-unicode_-removed', NUMPY_2_MIGRATION],
+  ['round_', '{alias}.round', '2.0', 'numpy-round_-removed', NUMPY_2_MIGRATION],
+  ['mat', '{alias}.asmatrix', '2.0', 'numpy-mat-removed', NUMPY_2_MIGRATION],
+  ['product', '{alias}.prod', '2.0', 'numpy-product-cumproduct', NUMPY_2_MIGRATION],
+  ['cumproduct', '{alias}.cumprod', '2.0', 'numpy-product-cumproduct', NUMPY_2_MIGRATION],
+  ['sometrue', '{alias}.any', '2.0', 'numpy-sometrue-removed', NUMPY_2_MIGRATION],
+  ['alltrue', '{alias}.all', '2.0', 'numpy-alltrue-removed', NUMPY_2_MIGRATION],
+  ['row_stack', '{alias}.vstack', '2.5', 'numpy-row_stack', notes('2.5')],
+  ['trapz', '{alias}.trapezoid', '2.4', 'numpy-trapz', notes('2.4')],
+  ['rank', '{alias}.ndim', '1.18', 'numpy-rank', notes('1.18')],
+  ['bool8', '{alias}.bool_', '2.0', 'numpy-zero-suffix-aliases', NUMPY_2_NOTES],
+  ['int0', '{alias}.intp', '2.0', 'numpy-zero-suffix-aliases', NUMPY_2_NOTES],
+  ['uint0', '{alias}.uintp', '2.0', 'numpy-zero-suffix-aliases', NUMPY_2_NOTES],
+  ['object0', '{alias}.object_', '2.0', 'numpy-zero-suffix-aliases', NUMPY_2_NOTES],
+  ['str0', '{alias}.str_', '2.0', 'numpy-zero-suffix-aliases', NUMPY_2_NOTES],
+  ['bytes0', '{alias}.bytes_', '2.0', 'numpy-zero-suffix-aliases', NUMPY_2_NOTES],
+  ['void0', '{alias}.void', '2.0', 'numpy-zero-suffix-aliases', NUMPY_2_NOTES]
 ];
 
-const numpy2: IRule[] = numpy2Renames.map(([name, replacement, shown]) =>
+const renamedNames: IRule[] = renames.map(([name, replacement, version, catalogId, source]) =>
   renamedName({
-    id: `numpy-${name.replace(/_$/, '_')}-removed`,
+    id: `numpy-${name}-removed`,
     fact: {
       library: 'numpy',
-      version: '2.0',
-      message: `${shown} was removed in NumPy 2.0; use ${replacement.replace('{alias}', 'np')}.`,
-      source: NUMPY_2_MIGRATION
+      version,
+      message: `np.${name} was removed in NumPy ${version}; use ${replacement.replace('{alias}', 'np')}.`,
+      source,
+      catalogId
     },
-    trigger: new RegExp(`\`?${name.replace(/_/g, '_')}\`? was removed in the NumPy 2\\.0 release|module 'numpy' has no attribute '${name}'`),
+    // NumPy 2 explains most removals itself; others give the plain AttributeError.
+    trigger: new RegExp(`\`np\\.${name}\` was removed in the NumPy 2\\.0 release|module 'numpy' has no attribute '${name}'`),
     qualified: `numpy.${name}`,
     replacement
   })
 );
 
-export const numpyRules: IRule[] = [...builtinAliases, ...numpy2];
+/** `np.in1d(a, b)` -> `np.isin(a, b).ravel()` (in1d always flattened; isin keeps the shape of `a`). */
+const in1d = customRule({
+  id: 'numpy-in1d-removed',
+  category: 'removed-api',
+  fact: { library: 'numpy', version: '2.4', message: 'np.in1d was removed in NumPy 2.4; use np.isin(a, b).ravel().', source: notes('2.4'), catalogId: 'numpy-in1d' },
+  trigger: /module 'numpy' has no attribute 'in1d'/,
+  static: true,
+  fix: ({ source }) =>
+    numpyCalls(source, 'in1d').flatMap(call => {
+      const module = moduleOf(source, call);
+      return module ? [replace(source.callee(call)!, `${module}.isin`), insertAt(call.to, '.ravel()')] : [];
+    })
+});
+
+/** `np.asfarray(x)` -> `np.asarray(x, dtype=float)` (asfarray always converted to float). */
+const asfarray = customRule({
+  id: 'numpy-asfarray-removed',
+  category: 'removed-api',
+  fact: { library: 'numpy', version: '2.0', message: 'np.asfarray was removed in NumPy 2.0; use np.asarray(x, dtype=float).', source: NUMPY_2_MIGRATION, catalogId: 'numpy-asfarray-removed' },
+  trigger: /`np\.asfarray` was removed in the NumPy 2\.0 release/,
+  static: true,
+  fix: ({ source }) =>
+    numpyCalls(source, 'asfarray').flatMap(call => {
+      const module = moduleOf(source, call);
+      const args = source.callArguments(call);
+      if (!module || args.length === 0 || args.some(arg => arg.star)) {
+        return [];
+      }
+      const edits = [replace(source.callee(call)!, `${module}.asarray`)];
+      if (args.length === 1) {
+        edits.push(appendArgument(source, call, 'dtype=float'));
+      }
+      return edits;
+    })
+});
+
+/** `np.asscalar(a)` -> `a.item()`. */
+const asscalar = customRule({
+  id: 'numpy-asscalar',
+  category: 'removed-api',
+  fact: { library: 'numpy', version: '1.23', message: 'np.asscalar was removed in NumPy 1.23; use a.item().', source: notes('1.23'), catalogId: 'numpy-asscalar' },
+  trigger: /module 'numpy' has no attribute 'asscalar'/,
+  static: true,
+  fix: ({ source }) =>
+    numpyCalls(source, 'asscalar').flatMap(call => {
+      const args = source.callArguments(call);
+      if (args.length !== 1 || args[0].name || args[0].star) {
+        return [];
+      }
+      const value = args[0].value;
+      const simple = ['VariableName', 'MemberExpression', 'CallExpression', 'ParenthesizedExpression'].includes(value.name);
+      const text = source.textOf(value);
+      return [replace(call, `${simple ? text : `(${text})`}.item()`)];
+    })
+});
+
+/** `np.msort(a)` -> `np.sort(a, axis=0)`. */
+const msort = customRule({
+  id: 'numpy-msort',
+  category: 'removed-api',
+  fact: { library: 'numpy', version: '2.0', message: 'np.msort was removed in NumPy 2.0; use np.sort(a, axis=0).', source: NUMPY_2_NOTES, catalogId: 'numpy-msort' },
+  trigger: /module 'numpy' has no attribute 'msort'/,
+  static: true,
+  fix: ({ source }) =>
+    numpyCalls(source, 'msort').flatMap(call => {
+      const module = moduleOf(source, call);
+      const args = source.callArguments(call);
+      return module && args.length === 1 && !args[0].name && !args[0].star
+        ? [replace(source.callee(call)!, `${module}.sort`), appendArgument(source, call, 'axis=0')]
+        : [];
+    })
+});
+
+/**
+ * `np.array(x, copy=False)` -> `np.asarray(x)`: copy=False means "never
+ * copy" in NumPy 2 and raises when a copy is needed; asarray copies only
+ * then, which is what copy=False did in 1.x.
+ */
+const copyFalse = customRule({
+  id: 'numpy-copy-false',
+  category: 'behavior-change',
+  fact: {
+    library: 'numpy',
+    version: '2.0',
+    message: 'NumPy 2.0 made np.array(x, copy=False) raise when a copy is needed; use np.asarray(x).',
+    source: NUMPY_2_MIGRATION,
+    catalogId: 'numpy-copy-false'
+  },
+  trigger: /Unable to avoid copy while creating an array as requested/,
+  static: true,
+  fix: ({ source }) =>
+    numpyCalls(source, 'array').flatMap(call => {
+      const module = moduleOf(source, call);
+      const args = source.callArguments(call);
+      const copy = args.find(arg => arg.name === 'copy');
+      const allowed = ['copy', 'dtype', 'order'];
+      const positional = args.filter(arg => !arg.name);
+      if (!module || !copy || source.textOf(copy.value) !== 'False' || args.some(arg => arg.star) || positional.length > 2 || args.some(arg => arg.name && !allowed.includes(arg.name))) {
+        return [];
+      }
+      const kept = args.filter(arg => arg.name !== 'copy').map(arg => source.textOf(arg.node));
+      return [replace(call, `${module}.asarray(${kept.join(', ')})`)];
+    })
+});
+
+/** `np.array([[1, 2], [3]])` -> `np.array([[1, 2], [3]], dtype=object)` on the failing line. */
+const raggedArray = customRule({
+  id: 'numpy-ragged-array',
+  category: 'behavior-change',
+  fact: {
+    library: 'numpy',
+    version: '1.24',
+    message: 'Since NumPy 1.24 np.array of ragged nested sequences raises; pass dtype=object to keep the old object array.',
+    source: NUMPY_124,
+    catalogId: 'numpy-ragged-array'
+  },
+  trigger: /inhomogeneous shape/,
+  static: false,
+  fix: ({ source, error }) =>
+    onCulpritLines(
+      source,
+      error,
+      numpyCalls(source, 'array', 'asarray').filter(call => {
+        const args = source.callArguments(call);
+        return args.length === 1 && !args[0].name && !args[0].star;
+      })
+    ).map(call => appendArgument(source, call, 'dtype=object'))
+});
+
+/** `arr.tostring()` -> `arr.tobytes()`. */
+const tostring = customRule({
+  id: 'numpy-tostring',
+  category: 'removed-api',
+  fact: { library: 'numpy', version: '2.3', message: 'ndarray.tostring was removed in NumPy 2.3; use tobytes().', source: notes('2.3'), catalogId: 'numpy-tostring' },
+  trigger: /'numpy\.ndarray' object has no attribute 'tostring'/,
+  // ElementTree and others have tostring() too: only the error proves an array.
+  static: false,
+  fix: ({ source, error }) =>
+    onCulpritLines(source, error, source.methodCalls('tostring'))
+      .filter(call => source.callArguments(call).length === 0)
+      .map(call => replace(source.callee(call)!.lastChild!, 'tobytes'))
+});
+
+/** `arr.ptp()` -> `np.ptp(arr)`. */
+const ptp = customRule({
+  id: 'numpy-ndarray-ptp-newbyteorder',
+  category: 'removed-api',
+  fact: { library: 'numpy', version: '2.0', message: 'ndarray.ptp was removed in NumPy 2.0; use np.ptp(arr).', source: NUMPY_2_MIGRATION, catalogId: 'numpy-ndarray-ptp-newbyteorder' },
+  trigger: /'numpy\.ndarray' object has no attribute 'ptp'/,
+  static: false,
+  fix: ({ source, error }) => {
+    const calls = onCulpritLines(source, error, source.methodCalls('ptp'));
+    if (calls.length === 0) {
+      return [];
+    }
+    const numpy = importedName(source, 'numpy', 'np');
+    return [
+      ...numpy.edits,
+      ...calls.map(call => {
+        const object = source.textOf(source.callee(call)!.firstChild!);
+        const args = source.callArguments(call).map(arg => source.textOf(arg.node));
+        return replace(call, `${numpy.name}.ptp(${[object, ...args].join(', ')})`);
+      })
+    ];
+  }
+});
+
+const percentileInterpolation = renamedKeyword({
+  id: 'numpy-percentile-interpolation',
+  fact: {
+    library: 'numpy',
+    version: '2.4',
+    message: "The interpolation= keyword of np.percentile/np.quantile was removed in NumPy 2.4; use method=.",
+    source: notes('2.4'),
+    catalogId: 'numpy-percentile-interpolation'
+  },
+  trigger: /unexpected keyword argument 'interpolation'/,
+  calls: calleeIn('numpy', ['percentile', 'quantile', 'nanpercentile', 'nanquantile']),
+  from: 'interpolation',
+  to: 'method'
+});
+
+const reshapeNewshape = renamedKeyword({
+  id: 'numpy-reshape-newshape',
+  fact: {
+    library: 'numpy',
+    version: '2.4',
+    message: 'The newshape= keyword of np.reshape was removed in NumPy 2.4; use shape= (or pass it positionally).',
+    source: notes('2.4'),
+    catalogId: 'numpy-reshape-newshape'
+  },
+  trigger: /reshape\(\) got an unexpected keyword argument 'newshape'/,
+  calls: calleeIn('numpy', ['reshape']),
+  from: 'newshape',
+  to: 'shape'
+});
+
+export const numpyRules: IRule[] = [
+  ...builtinAliases,
+  ...renamedNames,
+  in1d,
+  asfarray,
+  asscalar,
+  msort,
+  copyFalse,
+  raggedArray,
+  tostring,
+  ptp,
+  percentileInterpolation,
+  reshapeNewshape
+];

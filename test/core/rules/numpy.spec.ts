@@ -1,0 +1,58 @@
+import { RuleEngine, allRules } from '../../../src/core/rules';
+
+const engine = new RuleEngine(allRules);
+
+function propose(code: string, ename: string, evalue: string, traceback: string[] = []) {
+  const proposal = engine.propose(code, { ename, evalue, traceback });
+  return proposal && { id: proposal.rules[0].id, source: proposal.source };
+}
+
+const N = 'import numpy as np\n';
+
+describe('numpy rules', () => {
+  describe('triggered by the real NumPy 2 error', () => {
+    it.each([
+      ['numpy-alias-object', N + 'x = a.astype(np.object)\n', 'AttributeError', "module 'numpy' has no attribute 'object'.\n`np.object` was a deprecated alias", N + 'x = a.astype(object)\n'],
+      ['numpy-alias-unicode', N + 'x = np.unicode(3)\n', 'AttributeError', "module 'numpy' has no attribute 'unicode'", N + 'x = str(3)\n'],
+      ['numpy-NaN-removed', N + 'x = np.NaN\n', 'AttributeError', '`np.NaN` was removed in the NumPy 2.0 release. Use `np.nan` instead.', N + 'x = np.nan\n'],
+      ['numpy-Infinity-removed', 'import numpy\nx = numpy.Infinity\n', 'AttributeError', '`np.Infinity` was removed in the NumPy 2.0 release. Use `np.inf` instead.', 'import numpy\nx = numpy.inf\n'],
+      ['numpy-NINF-removed', N + 'best = np.NINF\n', 'AttributeError', '`np.NINF` was removed in the NumPy 2.0 release. Use `-np.inf` instead.', N + 'best = -np.inf\n'],
+      ['numpy-float_-removed', N + 'x = np.zeros(3, dtype=np.float_)\n', 'AttributeError', '`np.float_` was removed in the NumPy 2.0 release. Use `np.float64` instead.', N + 'x = np.zeros(3, dtype=np.float64)\n'],
+      ['numpy-round_-removed', N + 'x = np.round_(a, 2)\n', 'AttributeError', '`np.round_` was removed in the NumPy 2.0 release. Use `np.round` instead.', N + 'x = np.round(a, 2)\n'],
+      ['numpy-mat-removed', N + 'm = np.mat(a)\n', 'AttributeError', '`np.mat` was removed in the NumPy 2.0 release. Use `np.asmatrix` instead.', N + 'm = np.asmatrix(a)\n'],
+      ['numpy-product-removed', N + 'n = np.product(shape)\n', 'AttributeError', "module 'numpy' has no attribute 'product'", N + 'n = np.prod(shape)\n'],
+      ['numpy-trapz-removed', N + 'auc = np.trapz(tpr, fpr)\n', 'AttributeError', "module 'numpy' has no attribute 'trapz'", N + 'auc = np.trapezoid(tpr, fpr)\n'],
+      ['numpy-rank-removed', N + 'd = np.rank(a)\n', 'AttributeError', "module 'numpy' has no attribute 'rank'", N + 'd = np.ndim(a)\n'],
+      ['numpy-bool8-removed', N + 'm = a.astype(np.bool8)\n', 'AttributeError', "module 'numpy' has no attribute 'bool8'", N + 'm = a.astype(np.bool_)\n'],
+      ['numpy-in1d-removed', N + 'mask = np.in1d(a, b)\n', 'AttributeError', "module 'numpy' has no attribute 'in1d'", N + 'mask = np.isin(a, b).ravel()\n'],
+      ['numpy-asfarray-removed', N + 'x = np.asfarray(rows)\n', 'AttributeError', '`np.asfarray` was removed in the NumPy 2.0 release. Use `np.asarray` with a proper dtype instead.', N + 'x = np.asarray(rows, dtype=float)\n'],
+      ['numpy-asscalar', N + 'v = np.asscalar(a[0] + 1)\n', 'AttributeError', "module 'numpy' has no attribute 'asscalar'", N + 'v = (a[0] + 1).item()\n'],
+      ['numpy-msort', N + 's = np.msort(a)\n', 'AttributeError', "module 'numpy' has no attribute 'msort'", N + 's = np.sort(a, axis=0)\n'],
+      ['numpy-copy-false', N + 'x = np.array(img, dtype=np.float32, copy=False)\n', 'ValueError', 'Unable to avoid copy while creating an array as requested.\nIf using `np.array(obj, copy=False)` replace it with `np.asarray(obj)`', N + 'x = np.asarray(img, dtype=np.float32)\n'],
+      ['numpy-ragged-array', N + 'seqs = np.array(tokens)\n', 'ValueError', 'setting an array element with a sequence. The requested array has an inhomogeneous shape after 1 dimensions. The detected shape was (2,) + inhomogeneous part.', N + 'seqs = np.array(tokens, dtype=object)\n'],
+      ['numpy-tostring', 'b = arr.tostring()\n', 'AttributeError', "'numpy.ndarray' object has no attribute 'tostring'", 'b = arr.tobytes()\n'],
+      ['numpy-ndarray-ptp-newbyteorder', N + 'r = x.ptp(axis=0)\n', 'AttributeError', "'numpy.ndarray' object has no attribute 'ptp'", N + 'r = np.ptp(x, axis=0)\n'],
+      ['numpy-percentile-interpolation', N + "q = np.percentile(a, 50, interpolation='nearest')\n", 'TypeError', "percentile() got an unexpected keyword argument 'interpolation'", N + "q = np.percentile(a, 50, method='nearest')\n"],
+      ['numpy-reshape-newshape', N + 'b = np.reshape(a, newshape=(2, 3))\n', 'TypeError', "reshape() got an unexpected keyword argument 'newshape'", N + 'b = np.reshape(a, shape=(2, 3))\n']
+    ])('%s: %j', (id, code, ename, evalue, expected) => {
+      expect(propose(code, ename, evalue)).toEqual({ id, source: expected });
+    });
+  });
+
+  describe('leaves other shapes alone', () => {
+    it.each([
+      ['np.bool and np.long exist again in NumPy 2', N + 'x = a.astype(np.bool)\ny = np.long(3)\n'],
+      ['a local variable named like an alias', 'float = 3\nx = float\n'],
+      ['np.array with copy=True', N + 'x = np.array(a, copy=True)\n'],
+      ['ElementTree.tostring', 'import xml.etree.ElementTree as ET\ns = ET.tostring(root)\n']
+    ])('%s', (_name, code) => {
+      expect(engine.scan(code).filter(f => f.rule.id.startsWith('numpy-'))).toEqual([]);
+    });
+
+    it('adds dtype=object only on the failing line', () => {
+      const code = N + 'a = np.array(xs)\nb = np.array(ys)\n';
+      const proposal = propose(code, 'ValueError', 'inhomogeneous shape after 1 dimensions', ['Cell In[7], line 3\n----> 3 b = np.array(ys)']);
+      expect(proposal?.source).toBe(N + 'a = np.array(xs)\nb = np.array(ys, dtype=object)\n');
+    });
+  });
+});
