@@ -1,0 +1,41 @@
+"""jupyterlab-modernizer: the JupyterLab extension and its LLM relay server extension."""
+
+try:
+    from ._version import __version__
+except ImportError:
+    # Imported from a source tree that was never installed (`pip install -e .` writes _version.py).
+    import warnings
+
+    warnings.warn("Importing 'jupyterlab_modernizer' outside a proper installation.")
+    __version__ = "dev"
+
+from .relay import LLMRelay
+from .routes import setup_route_handlers
+
+
+def _jupyter_labextension_paths():
+    return [{"src": "labextension", "dest": "jupyterlab-modernizer"}]
+
+
+def _jupyter_server_extension_points():
+    return [{"module": "jupyterlab_modernizer"}]
+
+
+def _load_jupyter_server_extension(server_app):
+    """Register the LLM relay handlers.
+
+    Parameters
+    ----------
+    server_app: jupyter_server.serverapp.ServerApp
+        The running server; its config may hold ``c.LLMRelay.*`` settings.
+    """
+    relay = LLMRelay(parent=server_app, log=server_app.log)
+    setup_route_handlers(server_app.web_app, relay)
+    server_app.log.info(
+        "Registered jupyterlab_modernizer server extension (LLM relay to %s, key %s)",
+        relay.base_url,
+        "configured" if relay.has_key else "not configured",
+    )
+
+
+__all__ = ["__version__", "LLMRelay"]
