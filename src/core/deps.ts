@@ -109,6 +109,16 @@ export class DependencyGraph {
     return undefined;
   }
 
+  /** The last cell before `before` that binds `name` (mutations aside). */
+  bindingCell(name: string, before: number): number | undefined {
+    for (let i = before - 1; i >= 0; i--) {
+      if (this.cells[i]?.defines.has(name)) {
+        return i;
+      }
+    }
+    return undefined;
+  }
+
   /** Every earlier cell that defines or mutates `name`, latest first. */
   definingCells(name: string, before: number): number[] {
     const found: number[] = [];

@@ -105,11 +105,13 @@ export class KernelSession {
         void future.done.finally(() => clearTimeout(timer)).catch(() => undefined);
       }
     });
+    let onAbort: (() => void) | undefined;
     const aborted = new Promise<'aborted'>(resolve => {
       if (options.signal?.aborted) {
         resolve('aborted');
       }
-      options.signal?.addEventListener('abort', () => resolve('aborted'), { once: true });
+      onAbort = () => resolve('aborted');
+      options.signal?.addEventListener('abort', onAbort, { once: true });
     });
     const died = new Promise<'died'>(resolve => {
       this._deathWaiters.add(() => resolve('died'));
@@ -131,6 +133,9 @@ export class KernelSession {
       }
     }
     this._deathWaiters.clear();
+    if (onAbort) {
+      options.signal?.removeEventListener('abort', onAbort);
+    }
     future.dispose();
 
     let status: ExecutionStatus;

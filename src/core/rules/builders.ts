@@ -396,3 +396,100 @@ namespace Private {
     return parent?.name === 'ImportStatement';
   }
 }
+
+/**
+ * The local name `name` from `module` is bound to, and the edit that adds
+ * `from module import name` when the source does not import it (placed like
+ * importedName: first, after any `from __future__` imports).
+ */
+export function importedFrom(source: PythonSource, module: string, name: string): { name: string; edits: IEdit[] } {
+  for (const [local, target] of source.imports) {
+    if (target === `${module}.${name}`) {
+      return { name: local, edits: [] };
+    }
+  }
+  let offset = 0;
+  for (const statement of source.findAll('ImportStatement')) {
+    if (statement.parent?.name === 'Script' && /^from\s+__future__\s/.test(source.textOf(statement))) {
+      offset = Math.max(offset, source.lineStart(source.lineAt(statement.to) + 1));
+    }
+  }
+  const newline = offset > 0 && !source.text.slice(0, offset).endsWith('\n') ? '\n' : '';
+  return { name, edits: [insertAt(offset, `${newline}from ${module} import ${name}\n`)] };
+}
+
+/**
+ * `f(kw='old')` -> `f(kw='new')`: a keyword value that was renamed. Only the
+ * values in `values` (source text, quotes included) are touched.
+ */
+export function renamedKeywordValue(
+  options: IBase & { calls: CallFilter; keyword: string; values: Record<string, string>; static?: boolean }
+): IRule {
+  return {
+    id: options.id,
+    category: options.category ?? 'signature-change',
+    fact: options.fact,
+    trigger: options.trigger,
+    static: options.static ?? true,
+    fix: ({ source }) => {
+      const edits: IEdit[] = [];
+      for (const call of source.callsTo((qualified, dotted) => options.calls(qualified, dotted, source))) {
+        for (const arg of source.callArguments(call)) {
+          if (arg.name !== options.keyword || arg.value.name !== 'String') {
+            continue;
+          }
+          const text = source.textOf(arg.value);
+          const unquoted = text.replace(/^(['"])(.*)\1$/, '$2');
+          const renamed = options.values[unquoted];
+          if (renamed !== undefined) {
+            edits.push(replace(arg.value, renamed));
+          }
+        }
+      }
+      return edits;
+    }
+  };
+}
+
+/**
+ * Rewrite `from <module> import a, b as c` statements name by name. `move`
+ * gets each imported name (with its alias) and returns where it goes now
+ * (`module` and the imported `part`, e.g. `SimpleImputer as Imputer`),
+ * undefined to keep it, or null to drop it. Parts sharing a module stay on
+ * one line; a statement left empty becomes `pass`.
+ */
+export function rewriteFromImports(
+  source: PythonSource,
+  modules: (module: string) => boolean,
+  move: (name: string, alias: string | undefined, module: string) => { module: string; part: string } | null | undefined
+): IEdit[] {
+  const edits: IEdit[] = [];
+  for (const statement of source.findAll('ImportStatement')) {
+    const text = source.textOf(statement);
+    const fromMatch = /^from\s+([.\w]+)\s+import\s+([\s\S]+)$/.exec(text);
+    if (!fromMatch || !modules(fromMatch[1])) {
+      continue;
+    }
+    const parts = fromMatch[2].replace(/[()\\\n]/g, ' ').split(',').map(part => part.trim()).filter(Boolean);
+    const groups = new Map<string, string[]>();
+    let changed = false;
+    for (const part of parts) {
+      const [name, alias] = part.split(/\s+as\s+/);
+      const moved = move(name, alias, fromMatch[1]);
+      if (moved === null) {
+        changed = true;
+        continue;
+      }
+      const target = moved ?? { module: fromMatch[1], part };
+      changed = changed || target.module !== fromMatch[1] || target.part !== part;
+      groups.set(target.module, [...(groups.get(target.module) ?? []), target.part]);
+    }
+    if (!changed) {
+      continue;
+    }
+    const indent = source.indentAt(statement.from);
+    const lines = [...groups].map(([module, names]) => `from ${module} import ${names.join(', ')}`);
+    edits.push(replace(statement, lines.length > 0 ? lines.join('\n' + indent) : 'pass'));
+  }
+  return edits;
+}

@@ -1,0 +1,109 @@
+/**
+ * Modules that are not installed. A cosmetic one (a version stamp, a
+ * progress bar, a theme) is removed or guarded; a needed one gets the
+ * package that provides it, as a `%pip install` line that only an explicit
+ * decision applies.
+ */
+import { applyEdits, replace } from '../python/edit';
+import type { IEdit } from '../python/edit';
+import { PythonSource } from '../python/syntax';
+
+/** Import name -> PyPI distribution, where they differ. */
+export const PACKAGE_FOR_MODULE: Record<string, string> = {
+  sklearn: 'scikit-learn',
+  cv2: 'opencv-python-headless',
+  PIL: 'pillow',
+  skimage: 'scikit-image',
+  yaml: 'pyyaml',
+  bs4: 'beautifulsoup4',
+  Bio: 'biopython',
+  imblearn: 'imbalanced-learn',
+  pandas_profiling: 'ydata-profiling',
+  sklearn_pandas: 'sklearn-pandas',
+  category_encoders: 'category-encoders',
+  dateutil: 'python-dateutil',
+  mpl_toolkits: 'basemap',
+  google: 'protobuf',
+  Crypto: 'pycryptodome',
+  docx: 'python-docx',
+  fitz: 'pymupdf',
+  tensorflow_hub: 'tensorflow-hub',
+  lightgbm: 'lightgbm',
+  xgboost: 'xgboost',
+  catboost: 'catboost',
+  plotly: 'plotly',
+  missingno: 'missingno',
+  wordcloud: 'wordcloud',
+  keras: 'keras',
+  tensorflow: 'tensorflow',
+  torch: 'torch'
+};
+
+/**
+ * Cosmetic modules: the notebook's results do not depend on them. The value
+ * is Python that stands in for the names the notebook imported, or '' to
+ * drop the import.
+ */
+const COSMETIC: Record<string, (names: string[]) => string> = {
+  watermark: () => '',
+  version_information: () => '',
+  jupyterthemes: names => names.map(name => `${name} = None  # theme helper not installed`).join('\n'),
+  tqdm: names => names.map(name => `def ${name}(iterable=None, *args, **kwargs):  # progress bar not installed\n    return iterable`).join('\n'),
+  tqdm_notebook: names => names.map(name => `def ${name}(iterable=None, *args, **kwargs):  # progress bar not installed\n    return iterable`).join('\n'),
+  pixiedust: () => '',
+  jtplot: names => names.map(name => `${name} = None  # theme helper not installed`).join('\n'),
+  qgrid: () => '',
+  ipywidgets: () => ''
+};
+
+export function isCosmetic(module: string): boolean {
+  return module.split('.')[0] in COSMETIC;
+}
+
+export interface IModuleFix {
+  source: string;
+  reason: string;
+  /** Package installed by the fix, when it installs one. */
+  installs?: string;
+}
+
+/** A fix for `No module named <module>` in this cell, or null. */
+export function fixMissingModule(text: string, module: string): IModuleFix | null {
+  const top = module.split('.')[0];
+  if (top in COSMETIC) {
+    const source = new PythonSource(text);
+    const edits: IEdit[] = [];
+    for (const statement of source.findAll('ImportStatement')) {
+      const statementText = source.textOf(statement);
+      const from = /^from\s+([\w.]+)\s+import\s+([\s\S]+)$/.exec(statementText);
+      const plain = /^import\s+([\w.]+)(?:\s+as\s+(\w+))?$/.exec(statementText.trim());
+      if (from && from[1].split('.')[0] === top) {
+        const names = from[2].replace(/[()\\\n]/g, ' ').split(',').map(part => part.trim().split(/\s+as\s+/).pop()!).filter(Boolean);
+        edits.push(replace(statement, COSMETIC[top](names) || 'pass  # ' + statementText.replace(/\n/g, ' ')));
+      } else if (plain && plain[1].split('.')[0] === top) {
+        edits.push(replace(statement, COSMETIC[top]([plain[2] ?? top]) || 'pass  # ' + statementText));
+      }
+    }
+    // IPython magics of the extension: `%load_ext watermark`, `%watermark -v`.
+    let offset = 0;
+    for (const line of text.split('\n')) {
+      if (new RegExp(`^\\s*%(load_ext\\s+${top}\\b|${top}\\b)`).test(line)) {
+        edits.push({ from: offset, to: offset + line.length, insert: `# ${line.trim()}  (${top} is not installed)` });
+      }
+      offset += line.length + 1;
+    }
+    if (edits.length === 0) {
+      return null;
+    }
+    return {
+      source: applyEdits(text, edits),
+      reason: `${top} only decorates the output and is not installed: its use is removed, the results do not change.`
+    };
+  }
+  const distribution = PACKAGE_FOR_MODULE[top] ?? top;
+  return {
+    source: `%pip install ${distribution}\n${text}`,
+    reason: `The notebook needs ${top}, which is not installed; the package ${distribution} provides it.`,
+    installs: distribution
+  };
+}

@@ -1,0 +1,25 @@
+/**
+ * Decision policies for headless runs: which proposals apply without a
+ * person. Flagged patches (package installs, shell, network, deletions,
+ * changed results) never apply automatically.
+ */
+import type { IDecider, ICellRecord } from './runner';
+import type { Decision, IPatch } from './patch';
+
+export type AcceptPolicy = 'none' | 'rules' | 'all';
+
+export class PolicyDecider implements IDecider {
+  constructor(readonly policy: AcceptPolicy) {}
+
+  async decide(patch: IPatch, _cell: ICellRecord): Promise<Decision> {
+    patch.decidedBy = 'policy';
+    return { action: PolicyDecider.accepts(this.policy, patch) ? 'accept' : 'reject' };
+  }
+
+  static accepts(policy: AcceptPolicy, patch: IPatch): boolean {
+    if (policy === 'none' || patch.flags.length > 0) {
+      return false;
+    }
+    return policy === 'all' || patch.origin.startsWith('rule:');
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * The per-notebook report: a verdict, the environment, and a record per
+ * cell. JSON is the source of truth; readable forms are made from it.
+ */
+import type { IDiagnosis } from './diagnose';
+import type { IPatch } from './patch';
+import type { IEnvironment } from './probe';
+import type { CellStatus, IPreflightFinding, Modernizer, Verdict } from './runner';
+
+export const REPORT_VERSION = 1;
+
+export interface IPatchRecord {
+  id: string;
+  origin: string;
+  target: IPatch['target'];
+  ruleIds: string[];
+  reason: string;
+  sources: string[];
+  flags: IPatch['flags'];
+  accepted: boolean;
+  decidedBy?: string;
+  before: string;
+  after: string;
+}
+
+export interface ICellReport {
+  index: number;
+  status: CellStatus;
+  changed: boolean;
+  diagnosis?: Omit<IDiagnosis, 'error'> & { error?: { ename: string; evalue: string } };
+  /** Every failure seen, the first one first (the last is `diagnosis`). */
+  failures: { category: string; message: string }[];
+  patches: IPatchRecord[];
+  durationMs: number;
+  runs: number;
+}
+
+export interface IReport {
+  reportVersion: number;
+  notebook: string;
+  output?: string;
+  verdict: Verdict;
+  environment?: IEnvironment;
+  notes: string[];
+  preflight: IPreflightFinding[];
+  cells: ICellReport[];
+  files: { path: string; backup: string; patches: IPatchRecord[] }[];
+  summary: {
+    codeCells: number;
+    ranClean: number;
+    fixed: number;
+    failing: number;
+    patchesProposed: number;
+    patchesAccepted: number;
+    /** Kernel time of every execution, re-runs included. */
+    kernelMs: number;
+  };
+  durationMs: number;
+}
+
+export function patchRecord(patch: IPatch): IPatchRecord {
+  return {
+    id: patch.id,
+    origin: patch.origin,
+    target: patch.target,
+    ruleIds: patch.ruleIds,
+    reason: patch.reason,
+    sources: [...new Set(patch.facts.map(fact => fact.source))],
+    flags: patch.flags,
+    accepted: patch.accepted === true,
+    decidedBy: patch.decidedBy,
+    before: patch.before,
+    after: patch.after
+  };
+}
+
+export function buildReport(
+  modernizer: Modernizer,
+  details: { notebook: string; output?: string; notes?: string[]; durationMs: number }
+): IReport {
+  const code = modernizer.cells.filter(cell => cell.cellType === 'code');
+  const cells: ICellReport[] = code.map(cell => ({
+    index: cell.index,
+    status: cell.status,
+    changed: cell.source !== cell.originalSource,
+    diagnosis: cell.diagnosis && {
+      ...cell.diagnosis,
+      error: cell.diagnosis.error && { ename: cell.diagnosis.error.ename, evalue: cell.diagnosis.error.evalue }
+    },
+    failures: cell.diagnoses.map(d => ({ category: d.category, message: d.message })),
+    patches: cell.patches.map(patchRecord),
+    durationMs: cell.durationMs,
+    runs: cell.runs
+  }));
+  const patches = [...cells.flatMap(cell => cell.patches)];
+  return {
+    reportVersion: REPORT_VERSION,
+    notebook: details.notebook,
+    output: details.output,
+    verdict: modernizer.verdict,
+    environment: modernizer.environment,
+    notes: details.notes ?? [],
+    preflight: [...modernizer.preflight],
+    cells,
+    files: [...modernizer.changedFiles].map(([path, entry]) => ({
+      path,
+      backup: path + '.orig',
+      patches: entry.patches.map(patchRecord)
+    })),
+    summary: {
+      codeCells: code.length,
+      ranClean: code.filter(cell => cell.status === 'ok').length,
+      fixed: code.filter(cell => cell.status === 'fixed').length,
+      failing: code.filter(cell => cell.status !== 'ok' && cell.status !== 'fixed').length,
+      patchesProposed: patches.length,
+      patchesAccepted: patches.filter(patch => patch.accepted).length,
+      kernelMs: code.reduce((sum, cell) => sum + cell.durationMs, 0)
+    },
+    durationMs: details.durationMs
+  };
+}

@@ -1,0 +1,614 @@
+/**
+ * The repair loop: execute -> diagnose -> propose -> decide -> apply -> re-run
+ * only what the change touches -> continue. The input notebook is never
+ * modified; `modernizedNotebook()` builds the result as a new value.
+ */
+import type * as nbformat from '@jupyterlab/nbformat';
+import { Signal } from '@lumino/signaling';
+import type { ISignal } from '@lumino/signaling';
+import { DependencyGraph } from './deps';
+import { diagnose } from './diagnose';
+import type { IDiagnosis } from './diagnose';
+import { fixDataPath, missingDataFiles } from './fixers/datapaths';
+import { fixMissingModule } from './fixers/modules';
+import type { IExecutionResult, KernelSession } from './kernel';
+import { sourceText } from './notebook';
+import { guardFlags } from './patch';
+import type { Decision, IPatch, PatchTarget } from './patch';
+import { probeEnvironment } from './probe';
+import type { IEnvironment } from './probe';
+import { recordProvenance } from './provenance';
+import { PythonSource } from './python/syntax';
+import type { RuleEngine } from './rules/engine';
+import type { IFact, IRule } from './rules/types';
+import { Paths } from './workspace';
+import type { IWorkspace } from './workspace';
+
+export type CellStatus = 'pending' | 'running' | 'ok' | 'fixed' | 'error' | 'timeout' | 'skipped';
+
+export interface ICellRecord {
+  index: number;
+  cellType: nbformat.CellType;
+  /** The current source: the original until a patch is accepted. */
+  source: string;
+  originalSource: string;
+  status: CellStatus;
+  /** The last failure's diagnosis (kept after the cell is fixed). */
+  diagnosis?: IDiagnosis;
+  /** Every failure seen in this cell, in order. */
+  diagnoses: IDiagnosis[];
+  /** Patches proposed for this cell (accepted or not). */
+  patches: IPatch[];
+  /** Kernel time spent on this cell, all runs included. */
+  durationMs: number;
+  /** How many times the cell was executed. */
+  runs: number;
+  outputs: nbformat.IOutput[];
+  executionCount: number | null;
+}
+
+/** A pre-flight finding, before anything runs. */
+export interface IPreflightFinding {
+  cellIndex: number;
+  line: number;
+  kind: 'removed-api' | 'behavior-change' | 'missing-data';
+  message: string;
+  ruleId?: string;
+  fact?: IFact;
+  /** The rewrite a rule proposes, when one does. */
+  proposedSource?: string;
+}
+
+/** Decides on proposed patches: a person in JupyterLab, a policy in the CLI. */
+export interface IDecider {
+  decide(patch: IPatch, cell: ICellRecord): Promise<Decision>;
+}
+
+export type Verdict = 'reproducible' | 'modernized' | 'failing';
+
+export class Modernizer {
+  constructor(options: Modernizer.IOptions) {
+    this._notebook = options.notebook;
+    this._session = options.session;
+    this._rules = options.rules;
+    this._decider = options.decider;
+    this._workspace = options.workspace;
+    this._cellTimeoutMs = options.cellTimeoutMs;
+    this._maxAttempts = options.maxAttemptsPerCell ?? 8;
+    this._cells = options.notebook.cells.map((cell, index) => ({
+      index,
+      cellType: cell.cell_type,
+      source: sourceText(cell.source),
+      originalSource: sourceText(cell.source),
+      status: cell.cell_type === 'code' ? 'pending' : 'skipped',
+      diagnoses: [],
+      patches: [],
+      durationMs: 0,
+      runs: 0,
+      outputs: [],
+      executionCount: null
+    }));
+    this._graph = new DependencyGraph(this._cells.map(cell => (cell.cellType === 'code' ? cell.source : null)));
+  }
+
+  get cells(): readonly ICellRecord[] {
+    return this._cells;
+  }
+
+  get environment(): IEnvironment | undefined {
+    return this._environment;
+  }
+
+  get preflight(): readonly IPreflightFinding[] {
+    return this._preflight;
+  }
+
+  /** Emitted whenever a cell's record changes (status, source, diagnosis, patches). */
+  get cellChanged(): ISignal<this, ICellRecord> {
+    return this._cellChanged;
+  }
+
+  /** Emitted when a patch is proposed, before it is decided. */
+  get patchProposed(): ISignal<this, IPatch> {
+    return this._patchProposed;
+  }
+
+  /** Emitted once the environment and pre-flight findings are known. */
+  get prepared(): ISignal<this, void> {
+    return this._prepared;
+  }
+
+  /** Files beside the notebook that accepted patches changed. */
+  get changedFiles(): ReadonlyMap<string, { original: string; patches: IPatch[] }> {
+    return this._changedFiles;
+  }
+
+  get verdict(): Verdict {
+    const code = this._cells.filter(cell => cell.cellType === 'code');
+    if (code.some(cell => cell.status !== 'ok' && cell.status !== 'fixed')) {
+      return 'failing';
+    }
+    const changed = code.some(cell => cell.patches.some(patch => patch.accepted)) || this._changedFiles.size > 0;
+    return changed ? 'modernized' : 'reproducible';
+  }
+
+  /** Probe the environment and scan statically: nothing of the notebook runs. */
+  async prepare(): Promise<void> {
+    this._environment = await probeEnvironment(this._session);
+    this._preflight = await this._scan();
+    this._prepared.emit();
+  }
+
+  /** Run the whole notebook, top to bottom, repairing as decided. */
+  async run(signal?: AbortSignal): Promise<Verdict> {
+    if (!this._environment) {
+      await this.prepare();
+    }
+    for (const cell of this._cells) {
+      if (cell.cellType !== 'code') {
+        continue;
+      }
+      if (signal?.aborted) {
+        this._update(cell, { status: 'skipped' });
+        continue;
+      }
+      await this._repairCell(cell.index, signal);
+    }
+    return this.verdict;
+  }
+
+  /** The notebook with accepted changes, new outputs and provenance: a new value. */
+  modernizedNotebook(): nbformat.INotebookContent {
+    const copy: nbformat.INotebookContent = JSON.parse(JSON.stringify(this._notebook));
+    copy.cells.forEach((cell, index) => {
+      const record = this._cells[index];
+      cell.source = record.source;
+      if (cell.cell_type === 'code' && record.status !== 'pending' && record.status !== 'skipped') {
+        (cell as nbformat.ICodeCell).outputs = record.outputs;
+        (cell as nbformat.ICodeCell).execution_count = record.executionCount;
+      }
+      const accepted = record.patches.filter(patch => patch.accepted);
+      if (accepted.length > 0) {
+        cell.metadata = recordProvenance(cell.metadata ?? {}, record.originalSource, accepted);
+      }
+    });
+    return copy;
+  }
+
+  private async _repairCell(index: number, signal?: AbortSignal): Promise<void> {
+    const cell = this._cells[index];
+    const tried = new Set<string>();
+    let attempts = 0;
+    for (;;) {
+      const result = await this._execute(cell, signal);
+      if (result.status === 'ok') {
+        const fixed = cell.patches.some(patch => patch.accepted) || cell.diagnoses.length > 0;
+        this._update(cell, { status: fixed ? 'fixed' : 'ok' });
+        return;
+      }
+      const diagnosis = this._diagnose(cell, result);
+      cell.diagnoses.push(diagnosis);
+      this._update(cell, { diagnosis });
+      if (result.status === 'died') {
+        await this._recoverKernel(index);
+        this._update(cell, { status: 'error' });
+        return;
+      }
+      if (diagnosis.category === 'consequence' || result.status === 'timeout' || attempts >= this._maxAttempts || signal?.aborted) {
+        this._update(cell, { status: result.status === 'timeout' ? 'timeout' : 'error' });
+        return;
+      }
+      const patch = await this._propose(index, diagnosis, tried);
+      if (!patch) {
+        this._update(cell, { status: 'error' });
+        return;
+      }
+      tried.add(patch.after);
+      attempts++;
+      const applied = await this._decideAndApply(patch, index);
+      if (!applied) {
+        this._update(cell, { status: 'error' });
+        return;
+      }
+    }
+  }
+
+  private async _execute(cell: ICellRecord, signal?: AbortSignal): Promise<IExecutionResult> {
+    this._update(cell, { status: 'running' });
+    const result = await this._session.execute(cell.source, { timeoutMs: this._cellTimeoutMs, signal });
+    this._update(cell, {
+      outputs: result.outputs,
+      executionCount: result.executionCount,
+      durationMs: cell.durationMs + result.durationMs,
+      runs: cell.runs + 1
+    });
+    return result;
+  }
+
+  private _diagnose(cell: ICellRecord, result: IExecutionResult): IDiagnosis {
+    return diagnose(result, {
+      rules: this._rules,
+      source: cell.source,
+      timeoutMs: this._cellTimeoutMs,
+      failedDefiner: name => {
+        const definer = this._graph.bindingCell(name, cell.index);
+        if (definer === undefined) {
+          return undefined;
+        }
+        const { status, diagnosis } = this._cells[definer];
+        if (status !== 'error' && status !== 'timeout') {
+          return undefined;
+        }
+        // Point at the root failure, not at another consequence of it.
+        return diagnosis?.consequenceOf ?? definer;
+      },
+      readFile: file => this._fileCache.get(this._helperPath(file) ?? '')
+    });
+  }
+
+  /** Find a fix: the failing cell, a helper file, or the earlier cell the cause is in. */
+  private async _propose(index: number, diagnosis: IDiagnosis, tried: ReadonlySet<string>): Promise<IPatch | null> {
+    const cell = this._cells[index];
+    const error = diagnosis.error;
+    const fresh = (patch: IPatch | null) => (patch && !tried.has(patch.after) ? patch : null);
+
+    if (diagnosis.file && error) {
+      const path = this._helperPath(diagnosis.file);
+      const text = path ? await this._readFile(path) : undefined;
+      if (path && text !== undefined) {
+        const proposal = this._rules.propose(text, error);
+        const patch = proposal && this._rulePatch({ kind: 'file', path }, text, proposal.source, proposal.rules);
+        if (fresh(patch)) {
+          return patch;
+        }
+      }
+    }
+    if (error) {
+      const proposal = this._rules.propose(cell.source, error, this._importsBefore(index));
+      const patch = proposal && this._rulePatch({ kind: 'cell', index }, cell.source, proposal.source, proposal.rules);
+      if (fresh(patch)) {
+        return patch;
+      }
+    }
+    if (diagnosis.category === 'missing-module' && error) {
+      const module = /No module named '([\w.]+)'/.exec(error.evalue)?.[1];
+      const fix = module && fixMissingModule(cell.source, module);
+      if (fix) {
+        const patch = this._makePatch({ kind: 'cell', index }, cell.source, fix.source, {
+          origin: fix.installs ? 'rule:pip-install' : 'rule:cosmetic-module',
+          reason: fix.reason
+        });
+        if (fresh(patch)) {
+          return patch;
+        }
+      }
+    }
+    if (diagnosis.category === 'missing-data' && error && this._workspace) {
+      const missing = /No such file or directory: '([^']+)'/.exec(error.evalue)?.[1];
+      if (missing) {
+        // The literal may be in this cell or in an earlier one (`PATH = '../input/'`).
+        for (const candidate of [index, ...this._codeCellsBefore(index).reverse()]) {
+          const source = this._cells[candidate].source;
+          const fix = await fixDataPath(source, missing, this._workspace);
+          if (fix) {
+            const patch = this._makePatch({ kind: 'cell', index: candidate }, source, fix.source, {
+              origin: 'rule:data-path',
+              reason: fix.reason
+            });
+            if (fresh(patch)) {
+              return patch;
+            }
+          }
+        }
+      }
+    }
+    return this._proposeInDefiningCells(index, diagnosis, tried);
+  }
+
+  /**
+   * The cause may be earlier: an object built by a changed API, a column left
+   * full of NaN by an in-place call that no longer acts. Look at the cells
+   * that define what the failing line uses, latest first.
+   */
+  private async _proposeInDefiningCells(index: number, diagnosis: IDiagnosis, tried: ReadonlySet<string>): Promise<IPatch | null> {
+    const cell = this._cells[index];
+    const culprit = diagnosis.line ? cell.source.split('\n')[diagnosis.line - 1] ?? cell.source : cell.source;
+    const names = [...new PythonSource(culprit).findAll('VariableName')].map(node => culprit.slice(node.from, node.to));
+    const visited = new Set<number>();
+    const queue = [...new Set(names)];
+    // Follow definitions back a few steps: X came from df, df from read_csv.
+    for (let depth = 0; depth < 3 && queue.length > 0; depth++) {
+      const next: string[] = [];
+      for (const name of queue) {
+        for (const definer of this._graph.definingCells(name, index)) {
+          if (visited.has(definer)) {
+            continue;
+          }
+          visited.add(definer);
+          const source = this._cells[definer].source;
+          const imports = this._importsBefore(definer);
+          const proposal = diagnosis.error ? this._rules.propose(source, diagnosis.error, imports) : null;
+          if (proposal) {
+            const patch = this._rulePatch({ kind: 'cell', index: definer }, source, proposal.source, proposal.rules);
+            if (!tried.has(patch.after)) {
+              return patch;
+            }
+          }
+          // Silent behaviour changes raise nothing where they happen: their effect fails later.
+          const silent = this._rules.scan(source, imports).filter(finding => finding.rule.category === 'behavior-change');
+          if (silent.length > 0) {
+            const rules = silent.map(finding => finding.rule);
+            const after = Private.combineScans(this._rules, source, imports, rules);
+            const patch = this._rulePatch({ kind: 'cell', index: definer }, source, after, rules);
+            if (!tried.has(patch.after) && after !== source) {
+              return patch;
+            }
+          }
+          next.push(...(this._graph.cells[definer]?.uses ?? []));
+        }
+      }
+      queue.splice(0, queue.length, ...new Set(next));
+    }
+    return null;
+  }
+
+  private _rulePatch(target: PatchTarget, before: string, after: string, rules: IRule[]): IPatch {
+    return this._makePatch(target, before, after, {
+      origin: `rule:${rules[0].id}`,
+      ruleIds: rules.map(rule => rule.id),
+      facts: rules.map(rule => rule.fact),
+      reason: rules.map(rule => rule.fact.message).join(' ')
+    });
+  }
+
+  private _makePatch(
+    target: PatchTarget,
+    before: string,
+    after: string,
+    details: { origin: string; reason: string; ruleIds?: string[]; facts?: IFact[] }
+  ): IPatch {
+    return {
+      id: `p${++this._patchCount}`,
+      target,
+      origin: details.origin,
+      ruleIds: details.ruleIds ?? [],
+      facts: details.facts ?? [],
+      reason: details.reason,
+      before,
+      after,
+      flags: guardFlags(before, after)
+    };
+  }
+
+  /** Ask the decider; apply an accepted patch and re-run what depends on it. */
+  private async _decideAndApply(patch: IPatch, failing: number): Promise<boolean> {
+    const owner = patch.target.kind === 'cell' ? this._cells[patch.target.index] : this._cells[failing];
+    owner.patches.push(patch);
+    this._patchProposed.emit(patch);
+    this._update(owner, {});
+    const decision = await this._decider.decide(patch, owner);
+    if (decision.action === 'reject') {
+      patch.accepted = false;
+      this._update(owner, {});
+      return false;
+    }
+    const after = decision.action === 'accept-edited' ? decision.source : patch.after;
+    if (decision.action === 'accept-edited') {
+      patch.after = after;
+    }
+    patch.accepted = true;
+    if (patch.target.kind === 'file') {
+      await this._applyToFile(patch.target.path, patch, after);
+      this._update(owner, {});
+      return true;
+    }
+    const target = this._cells[patch.target.index];
+    if (target.source !== patch.before) {
+      // The cell changed after the patch was made: never apply over an edit.
+      patch.accepted = false;
+      this._update(owner, {});
+      return false;
+    }
+    this._update(target, { source: after });
+    this._graph.update(target.index, after);
+    if (target.index !== failing) {
+      // The failure was this earlier cell's doing: say so where it showed.
+      const cell = this._cells[failing];
+      const fact = patch.facts[0];
+      const diagnosis: IDiagnosis = {
+        ...cell.diagnosis!,
+        causeCell: target.index,
+        category: fact ? this._rules.get(patch.ruleIds[0])?.category ?? cell.diagnosis!.category : cell.diagnosis!.category,
+        message: `Caused by cell ${target.index + 1}: ${patch.reason}`,
+        fact: fact ?? cell.diagnosis!.fact,
+        ruleId: patch.ruleIds[0] ?? cell.diagnosis!.ruleId
+      };
+      cell.diagnoses[cell.diagnoses.length - 1] = diagnosis;
+      this._update(cell, { diagnosis });
+      await this._rerunFrom(target.index, failing);
+    }
+    return true;
+  }
+
+  /** Re-run a patched earlier cell and the cells between it and `failing` that depend on it. */
+  private async _rerunFrom(changed: number, failing: number): Promise<void> {
+    const rerun = [changed, ...this._graph.dependents(changed, failing - 1)];
+    for (const index of rerun) {
+      const cell = this._cells[index];
+      const result = await this._execute(cell);
+      const fixed = cell.patches.some(patch => patch.accepted);
+      this._update(cell, { status: result.status === 'ok' ? (fixed ? 'fixed' : 'ok') : 'error' });
+    }
+  }
+
+  private async _applyToFile(path: string, patch: IPatch, after: string): Promise<void> {
+    const workspace = this._workspace!;
+    const entry = this._changedFiles.get(path) ?? { original: patch.before, patches: [] };
+    if (!this._changedFiles.has(path)) {
+      // Keep the author's file beside the patched one.
+      if (!(await workspace.exists(path + '.orig'))) {
+        await workspace.writeText(path + '.orig', patch.before);
+      }
+    }
+    entry.patches.push(patch);
+    this._changedFiles.set(path, entry);
+    await workspace.writeText(path, after);
+    this._fileCache.set(path, after);
+    await this._reloadModule(path);
+  }
+
+  /** Reload a patched helper module and re-run the cells that import from it. */
+  private async _reloadModule(path: string): Promise<void> {
+    const relative = Paths.relative(this._workspace!.notebookDir, path).replace(/\.py$/, '');
+    const module = relative.split('/').filter(part => part !== '__init__').join('.');
+    const top = module.split('.')[0];
+    await this._session.evaluate({
+      reloaded: `[__import__('importlib').reload(m) for n, m in sorted(__import__('sys').modules.items(), key=lambda kv: -len(kv[0])) if m is not None and (n == ${JSON.stringify(module)} or n == ${JSON.stringify(top)})]`
+    });
+    for (const cell of this._cells) {
+      if (cell.cellType === 'code' && (cell.status === 'ok' || cell.status === 'fixed')) {
+        const imports = new PythonSource(cell.source).imports;
+        if ([...imports.values()].some(target => target === top || target.startsWith(top + '.'))) {
+          await this._execute(cell);
+        }
+      }
+    }
+  }
+
+  /** After a kernel death: wait for the restart and replay the cells that ran. */
+  private async _recoverKernel(failing: number): Promise<void> {
+    await this._session.waitReady();
+    for (const index of this._codeCellsBefore(failing)) {
+      const cell = this._cells[index];
+      if (cell.status === 'ok' || cell.status === 'fixed') {
+        const result = await this._session.execute(cell.source, { timeoutMs: this._cellTimeoutMs });
+        this._update(cell, { durationMs: cell.durationMs + result.durationMs, runs: cell.runs + 1 });
+      }
+    }
+  }
+
+  private async _scan(): Promise<IPreflightFinding[]> {
+    const findings: IPreflightFinding[] = [];
+    for (const cell of this._cells) {
+      if (cell.cellType !== 'code') {
+        continue;
+      }
+      const imports = this._importsBefore(cell.index);
+      for (const finding of this._rules.scan(cell.source, imports)) {
+        findings.push({
+          cellIndex: cell.index,
+          line: finding.line,
+          kind: finding.rule.category === 'behavior-change' ? 'behavior-change' : 'removed-api',
+          message: finding.rule.fact.message,
+          ruleId: finding.rule.id,
+          fact: finding.rule.fact,
+          proposedSource: finding.source
+        });
+      }
+      if (this._workspace) {
+        for (const missing of await missingDataFiles(cell.source, this._workspace)) {
+          findings.push({
+            cellIndex: cell.index,
+            line: missing.line,
+            kind: 'missing-data',
+            message: `The notebook reads ${missing.path}, which does not exist here.`
+          });
+        }
+      }
+    }
+    return findings;
+  }
+
+  /** Aliases imported by the code cells before `index` (np, pd, ...). */
+  private _importsBefore(index: number): Map<string, string> {
+    const imports = new Map<string, string>();
+    for (const before of this._codeCellsBefore(index)) {
+      for (const [alias, target] of new PythonSource(this._cells[before].source).imports) {
+        imports.set(alias, target);
+      }
+    }
+    return imports;
+  }
+
+  private _codeCellsBefore(index: number): number[] {
+    return this._cells.filter(cell => cell.index < index && cell.cellType === 'code').map(cell => cell.index);
+  }
+
+  /** A traceback's file, when it is a helper beside the notebook. */
+  private _helperPath(file: string): string | undefined {
+    if (!this._workspace) {
+      return undefined;
+    }
+    const path = Paths.normalize(file);
+    const dir = this._workspace.notebookDir;
+    return path.startsWith(dir + '/') ? path : undefined;
+  }
+
+  private async _readFile(path: string): Promise<string | undefined> {
+    if (!this._fileCache.has(path)) {
+      const text = await this._workspace?.readText(path);
+      if (text !== undefined) {
+        this._fileCache.set(path, text);
+      }
+    }
+    return this._fileCache.get(path);
+  }
+
+  private _update(cell: ICellRecord, changes: Partial<ICellRecord>): void {
+    Object.assign(cell, changes);
+    this._cellChanged.emit(cell);
+  }
+
+  private _notebook: nbformat.INotebookContent;
+  private _session: KernelSession;
+  private _rules: RuleEngine;
+  private _decider: IDecider;
+  private _workspace?: IWorkspace;
+  private _cellTimeoutMs?: number;
+  private _maxAttempts: number;
+  private _cells: ICellRecord[];
+  private _graph: DependencyGraph;
+  private _environment?: IEnvironment;
+  private _preflight: IPreflightFinding[] = [];
+  private _patchCount = 0;
+  private _changedFiles = new Map<string, { original: string; patches: IPatch[] }>();
+  private _fileCache = new Map<string, string>();
+  private _cellChanged = new Signal<this, ICellRecord>(this);
+  private _patchProposed = new Signal<this, IPatch>(this);
+  private _prepared = new Signal<this, void>(this);
+}
+
+export namespace Modernizer {
+  export interface IOptions {
+    /** The notebook as read; it is never modified. */
+    notebook: nbformat.INotebookContent;
+    session: KernelSession;
+    rules: RuleEngine;
+    decider: IDecider;
+    /** Files around the notebook: data paths, helper modules. */
+    workspace?: IWorkspace;
+    /** Interrupt a cell after this long. */
+    cellTimeoutMs?: number;
+    /** Patches tried on one failing cell before giving up. */
+    maxAttemptsPerCell?: number;
+  }
+}
+
+namespace Private {
+  /** Apply several scan findings' rewrites to one source, one rule after another. */
+  export function combineScans(
+    rules: RuleEngine,
+    source: string,
+    imports: ReadonlyMap<string, string>,
+    wanted: readonly IRule[]
+  ): string {
+    let current = source;
+    for (const rule of wanted) {
+      const finding = rules.scan(current, imports).find(f => f.rule.id === rule.id);
+      if (finding) {
+        current = finding.source;
+      }
+    }
+    return current;
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * The files around a notebook, as the engine sees them: the CLI gives it the
+ * local disk, the lab face the Jupyter contents API. Paths are POSIX-style.
+ */
+
+export interface IWorkspace {
+  /** Directory of the notebook; the kernel's working directory. */
+  readonly notebookDir: string;
+  /** Where Kaggle-style `../input/...` data lives, if the user said. */
+  readonly dataDir?: string;
+  exists(path: string): Promise<boolean>;
+  readText(path: string): Promise<string | undefined>;
+  writeText(path: string, text: string): Promise<void>;
+  /** Files named `name` under `dir`, at most `depth` levels down, nearest first. */
+  findByName(dir: string, name: string, depth: number): Promise<string[]>;
+}
+
+/** POSIX path helpers the engine needs, without Node's `path`. */
+export namespace Paths {
+  export function isAbsolute(path: string): boolean {
+    return path.startsWith('/');
+  }
+
+  export function normalize(path: string): string {
+    const absolute = isAbsolute(path);
+    const parts: string[] = [];
+    for (const part of path.split('/')) {
+      if (part === '' || part === '.') {
+        continue;
+      }
+      if (part === '..' && parts.length > 0 && parts[parts.length - 1] !== '..') {
+        parts.pop();
+      } else if (part !== '..' || !absolute) {
+        parts.push(part);
+      }
+    }
+    const joined = parts.join('/');
+    return absolute ? '/' + joined : joined || '.';
+  }
+
+  export function join(...parts: string[]): string {
+    return normalize(parts.filter(Boolean).join('/'));
+  }
+
+  /** `path` resolved against `dir` unless already absolute. */
+  export function resolve(dir: string, path: string): string {
+    return isAbsolute(path) ? normalize(path) : join(dir, path);
+  }
+
+  export function basename(path: string): string {
+    const trimmed = path.replace(/\/+$/, '');
+    return trimmed.slice(trimmed.lastIndexOf('/') + 1);
+  }
+
+  export function dirname(path: string): string {
+    const trimmed = path.replace(/\/+$/, '');
+    const index = trimmed.lastIndexOf('/');
+    return index < 0 ? '.' : index === 0 ? '/' : trimmed.slice(0, index);
+  }
+
+  /** Relative path from directory `from` to `to` (both absolute or both relative). */
+  export function relative(from: string, to: string): string {
+    const a = normalize(from).split('/').filter(Boolean);
+    const b = normalize(to).split('/').filter(Boolean);
+    let common = 0;
+    while (common < a.length && common < b.length && a[common] === b[common]) {
+      common++;
+    }
+    const up = a.slice(common).map(() => '..');
+    return [...up, ...b.slice(common)].join('/') || '.';
+  }
+}
