@@ -317,10 +317,17 @@ export function importedName(
  * be dotted (`chi2.sf`): then its first part is what gets imported.
  */
 export function renamedMember(
-  options: IBase & { module: string | string[]; name: string; to: string; static?: boolean }
+  options: IBase & {
+    module: string | string[];
+    name: string;
+    to: string;
+    /** More renames in the same module, fixed together (they may share one import statement). */
+    also?: Record<string, string>;
+    static?: boolean;
+  }
 ): IRule {
   const modules = typeof options.module === 'string' ? [options.module] : options.module;
-  const importedPart = options.to.split('.')[0];
+  const renames = new Map([[options.name, options.to], ...Object.entries(options.also ?? {})]);
   return {
     id: options.id,
     category: options.category ?? 'removed-api',
@@ -336,18 +343,22 @@ export function renamedMember(
         if (!fromMatch || !modules.includes(fromMatch[1])) {
           continue;
         }
-        const namePattern = new RegExp(`([\\s,(])${options.name}(\\s+as\\s+\\w+)?(?=\\s*(?:,|\\)|$))`, 'g');
-        const rewritten = text.replace(namePattern, (whole, before: string, alias?: string) => {
-          if (alias) {
-            // Uses of `x` from `import old as x` follow the import.
-            aliased.add(alias.trim().split(/\s+/).pop()!);
-            if (importedPart !== options.to) {
-              // A dotted successor (`chi2.sf`) cannot be imported under `x`: leave it.
-              return whole;
+        let rewritten = text;
+        for (const [name, to] of renames) {
+          const importedPart = to.split('.')[0];
+          const namePattern = new RegExp(`([\\s,(])${name}(\\s+as\\s+\\w+)?(?=\\s*(?:,|\\)|$))`, 'g');
+          rewritten = rewritten.replace(namePattern, (whole, before: string, alias?: string) => {
+            if (alias) {
+              // Uses of `x` from `import old as x` follow the import.
+              aliased.add(alias.trim().split(/\s+/).pop()!);
+              if (importedPart !== to) {
+                // A dotted successor (`chi2.sf`) cannot be imported under `x`: leave it.
+                return whole;
+              }
             }
-          }
-          return `${before}${importedPart}${alias ?? ''}`;
-        });
+            return `${before}${importedPart}${alias ?? ''}`;
+          });
+        }
         if (rewritten !== text) {
           edits.push(replace(statement, rewritten));
         }
@@ -357,7 +368,9 @@ export function renamedMember(
           continue;
         }
         const qualified = source.qualifiedName(node);
-        if (!qualified || !modules.some(module => qualified === `${module}.${options.name}`)) {
+        const module = qualified && modules.find(m => qualified.startsWith(m + '.'));
+        const to = module ? renames.get(qualified!.slice(module.length + 1)) : undefined;
+        if (!to) {
           continue;
         }
         const dotted = source.dottedName(node)!;
@@ -365,7 +378,7 @@ export function renamedMember(
           continue;
         }
         const prefix = dotted.split('.').slice(0, -1).join('.');
-        edits.push(replace(node, prefix ? `${prefix}.${options.to}` : options.to));
+        edits.push(replace(node, prefix ? `${prefix}.${to}` : to));
       }
       return edits;
     }
