@@ -434,11 +434,15 @@ export class Modernizer {
   private async _rerunFrom(changed: number, failing: number): Promise<void> {
     const rerun = [changed, ...this._graph.dependents(changed, failing - 1)];
     for (const index of rerun) {
-      const cell = this._cells[index];
-      const result = await this._execute(cell);
-      const fixed = cell.patches.some(patch => patch.accepted);
-      this._update(cell, { status: result.status === 'ok' ? (fixed ? 'fixed' : 'ok') : 'error' });
+      await this._rerun(this._cells[index]);
     }
+  }
+
+  /** Run a cell that already ran once more, to refresh the state it makes. */
+  private async _rerun(cell: ICellRecord): Promise<void> {
+    const result = await this._execute(cell);
+    const fixed = cell.patches.some(patch => patch.accepted) || cell.diagnoses.length > 0;
+    this._update(cell, { status: result.status === 'ok' ? (fixed ? 'fixed' : 'ok') : 'error' });
   }
 
   private async _applyToFile(path: string, patch: IPatch, after: string): Promise<void> {
@@ -469,7 +473,7 @@ export class Modernizer {
       if (cell.cellType === 'code' && (cell.status === 'ok' || cell.status === 'fixed')) {
         const imports = new PythonSource(cell.source).imports;
         if ([...imports.values()].some(target => target === top || target.startsWith(top + '.'))) {
-          await this._execute(cell);
+          await this._rerun(cell);
         }
       }
     }
