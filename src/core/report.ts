@@ -32,6 +32,8 @@ export interface ICellReport {
   failures: { category: string; message: string }[];
   patches: IPatchRecord[];
   durationMs: number;
+  /** The engine's own time per failure: diagnosing and finding a fix. */
+  engineMs: number[];
   runs: number;
 }
 
@@ -90,6 +92,7 @@ export function buildReport(
     failures: cell.diagnoses.map(d => ({ category: d.category, message: d.message })),
     patches: cell.patches.map(patchRecord),
     durationMs: cell.durationMs,
+    engineMs: cell.engineMs,
     runs: cell.runs
   }));
   const patches = [...cells.flatMap(cell => cell.patches)];

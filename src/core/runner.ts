@@ -41,6 +41,8 @@ export interface ICellRecord {
   patches: IPatch[];
   /** Kernel time spent on this cell, all runs included. */
   durationMs: number;
+  /** The engine's own time per failure of this cell: diagnosing and finding a fix. */
+  engineMs: number[];
   /** How many times the cell was executed. */
   runs: number;
   outputs: nbformat.IOutput[];
@@ -84,6 +86,7 @@ export class Modernizer {
       diagnoses: [],
       patches: [],
       durationMs: 0,
+      engineMs: [],
       runs: 0,
       outputs: [],
       executionCount: null
@@ -186,6 +189,7 @@ export class Modernizer {
         this._update(cell, { status: fixed ? 'fixed' : 'ok' });
         return;
       }
+      const engineStarted = Date.now();
       const diagnosis = this._diagnose(cell, result);
       cell.diagnoses.push(diagnosis);
       this._update(cell, { diagnosis });
@@ -199,6 +203,7 @@ export class Modernizer {
         return;
       }
       const patch = await this._propose(index, diagnosis, tried);
+      this._update(cell, { engineMs: [...cell.engineMs, Date.now() - engineStarted] });
       if (!patch) {
         this._update(cell, { status: 'error' });
         return;

@@ -1,0 +1,148 @@
+/**
+ * The corpus table: every notebook of ../shared/corpus run twice from scratch
+ * copies — diagnose only (the baseline) and with the offline rules — then the
+ * final modernized notebook once more with nbclient, for the re-execution
+ * ratio. Prints a Markdown table and the figures; asserts nothing.
+ *
+ *   npm run bench:corpus [-- ID_SUBSTRING ...] [--cell-timeout S]
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { runNotebook } from '../src/cli/main';
+import { startJupyterServer, findJupyter } from '../src/cli/server';
+import type { IReport } from '../src/core/report';
+
+const REPO = path.resolve(__dirname, '..', '..');
+const CORPUS = path.resolve(REPO, '..', 'shared', 'corpus');
+
+interface IEntry {
+  id: string;
+  notebook: string;
+  run_cwd: string;
+}
+
+interface IRow {
+  id: string;
+  baseline: IReport;
+  rules: IReport;
+  nbclient?: { kernelSeconds: number; wallSeconds: number; errorCells: number[] };
+}
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) {
+    return NaN;
+  }
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** A scratch copy of the notebook's folder: notebooks write files beside themselves. */
+function scratchCopy(entry: IEntry, root: string, label: string): string {
+  const source = path.join(CORPUS, entry.id);
+  const target = path.join(root, label, entry.id);
+  fs.rmSync(target, { recursive: true, force: true });
+  fs.cpSync(source, target, { recursive: true });
+  // The corpus is read-only; the copies must be writable.
+  execFileSync('chmod', ['-R', 'u+w', target]);
+  return path.join(root, label, entry.notebook);
+}
+
+function remaining(report: IReport): string {
+  const failing = report.cells.filter(cell => cell.status !== 'ok' && cell.status !== 'fixed');
+  if (failing.length === 0) {
+    return '';
+  }
+  const first = failing.find(cell => cell.diagnosis?.category !== 'consequence') ?? failing[0];
+  const message = (first.diagnosis?.message ?? '').replace(/\|/g, '\\|').replace(/\s+/g, ' ').slice(0, 90);
+  return `cell ${first.index + 1}: ${first.diagnosis?.category ?? first.status} — ${message}` +
+    (failing.length > 1 ? ` (+${failing.length - 1} more)` : '');
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const timeoutIndex = args.indexOf('--cell-timeout');
+  const cellTimeoutSeconds = timeoutIndex >= 0 ? Number(args.splice(timeoutIndex, 2)[1]) : 600;
+  const entries: IEntry[] = JSON.parse(fs.readFileSync(path.join(CORPUS, 'index.json'), 'utf8'));
+  const selected = entries.filter(entry => args.length === 0 || args.some(arg => entry.id.includes(arg)));
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'modernizer-bench-'));
+  const server = await startJupyterServer({ rootDir: root });
+  const python = path.join(path.dirname(findJupyter()), 'python');
+  const rows: IRow[] = [];
+  try {
+    for (const entry of selected) {
+      process.stderr.write(`${entry.id}…\n`);
+      const baseline = await runNotebook(
+        { notebook: scratchCopy(entry, root, 'baseline'), accept: 'none', cellTimeoutSeconds },
+        { server }
+      );
+      const rulesInput = scratchCopy(entry, root, 'rules');
+      const rules = await runNotebook({ notebook: rulesInput, accept: 'rules', cellTimeoutSeconds }, { server });
+      let nbclient: IRow['nbclient'];
+      try {
+        // One plain run of the final notebook, in a fresh copy of the folder.
+        const fresh = scratchCopy(entry, root, 'nbclient');
+        const finalCopy = fresh.replace(/\.ipynb$/, '.final.ipynb');
+        fs.copyFileSync(rules.output!, finalCopy);
+        for (const file of rules.files) {
+          fs.copyFileSync(file.path, file.path.replace(path.join(root, 'rules'), path.join(root, 'nbclient')));
+        }
+        const out = execFileSync(
+          python,
+          [path.join(REPO, 'bench', 'nbclient_time.py'), finalCopy, path.dirname(finalCopy), String(cellTimeoutSeconds)],
+          { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }
+        );
+        nbclient = JSON.parse(out.trim().split('\n').pop()!);
+      } catch (error) {
+        process.stderr.write(`  nbclient run failed: ${(error as Error).message.split('\n')[0]}\n`);
+      }
+      rows.push({ id: entry.id, baseline, rules, nbclient });
+    }
+  } finally {
+    await server.stop();
+  }
+
+  const lines = [
+    '| notebook | code cells | baseline | after rules | fixes applied | remaining failure |',
+    '|---|---|---|---|---|---|'
+  ];
+  for (const row of rows) {
+    const fixes = [...new Set(row.rules.cells.flatMap(cell => cell.patches.filter(p => p.accepted).flatMap(p => p.ruleIds.length ? p.ruleIds : [p.origin.replace(/^rule:/, '')]))), ...row.rules.files.flatMap(f => f.patches.filter(p => p.accepted).flatMap(p => p.ruleIds))];
+    lines.push(
+      `| ${row.id} | ${row.rules.summary.codeCells} | ${row.baseline.verdict} (${row.baseline.summary.failing} failing) | ` +
+        `${row.rules.verdict} (${row.rules.summary.failing} failing) | ${[...new Set(fixes)].join(', ') || '—'} | ${remaining(row.rules) || '—'} |`
+    );
+  }
+  process.stdout.write(lines.join('\n') + '\n\n');
+
+  const engine = rows.flatMap(row => row.rules.cells.flatMap(cell => cell.engineMs));
+  process.stdout.write(
+    `rule engine time per failing cell (diagnose + propose), ${engine.length} failures: ` +
+      `median ${percentile(engine, 50).toFixed(1)} ms, p95 ${percentile(engine, 95).toFixed(1)} ms\n`
+  );
+  const paired = rows.filter(row => row.nbclient && row.nbclient.kernelSeconds > 0);
+  const modernizeKernel = paired.reduce((sum, row) => sum + row.rules.summary.kernelMs / 1000, 0);
+  const plainKernel = paired.reduce((sum, row) => sum + row.nbclient!.kernelSeconds, 0);
+  process.stdout.write(
+    `kernel time, modernize run / one nbclient run of the final notebook, ${paired.length} notebooks: ` +
+      `${modernizeKernel.toFixed(1)} s / ${plainKernel.toFixed(1)} s = ${(modernizeKernel / plainKernel).toFixed(2)}\n`
+  );
+  for (const row of paired) {
+    process.stdout.write(
+      `  ${row.id}: ${(row.rules.summary.kernelMs / 1000).toFixed(1)} s / ${row.nbclient!.kernelSeconds.toFixed(1)} s` +
+        ` = ${(row.rules.summary.kernelMs / 1000 / row.nbclient!.kernelSeconds).toFixed(2)}\n`
+    );
+  }
+  const verdicts = (key: 'baseline' | 'rules') =>
+    ['reproducible', 'modernized', 'failing'].map(v => `${v} ${rows.filter(row => row[key].verdict === v).length}`).join(', ');
+  process.stdout.write(`verdicts, baseline: ${verdicts('baseline')}\nverdicts, after rules: ${verdicts('rules')}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  error => {
+    process.stderr.write(`bench failed: ${(error as Error).stack}\n`);
+    process.exit(1);
+  }
+);
