@@ -1,0 +1,41 @@
+/**
+ * Playwright configuration: Galata's defaults, Debian's chromium, and a JupyterLab server from
+ * the project venv.
+ */
+const baseConfig = require('@jupyterlab/galata/lib/playwright-config');
+
+const port = process.env.GALATA_PORT || '8889';
+
+module.exports = {
+  ...baseConfig,
+  // `list` prints the usual summary line (`1 passed (12.3s)`), also under CI.
+  reporter: [['list'], ['html', { open: 'never' }]],
+  workers: 1,
+  use: {
+    ...baseConfig.use,
+    // Video needs Playwright's own ffmpeg download, which is not available here.
+    video: 'off',
+    baseURL: `http://localhost:${port}`,
+    browserName: 'chromium',
+    launchOptions: {
+      // Playwright's own browser download does not work here; use `apt-get install chromium`.
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic'
+      ]
+    }
+  },
+  webServer: {
+    command: '../.venv/bin/jupyter lab --config jupyter_server_test_config.py',
+    url: `http://localhost:${port}/lab`,
+    env: { ...process.env, GALATA_PORT: port },
+    timeout: 120 * 1000,
+    reuseExistingServer: !process.env.CI
+  }
+};
