@@ -68,10 +68,15 @@ export function cellNames(code: string): ICellNames {
   });
   for (const call of source.findAll('CallExpression')) {
     const callee = source.callee(call);
-    if (callee?.name === 'MemberExpression' && callee.firstChild?.name === 'VariableName') {
-      const inplace = source.callArguments(call).some(arg => arg.name === 'inplace' && source.textOf(arg.value) === 'True');
-      if (inplace) {
-        mutates.add(source.textOf(callee.firstChild));
+    const inplace = source.callArguments(call).some(arg => arg.name === 'inplace' && source.textOf(arg.value) === 'True');
+    if (inplace && callee?.name === 'MemberExpression') {
+      // `df['a'].fillna(0, inplace=True)` is meant to change df.
+      let root = callee.firstChild;
+      while (root && root.name === 'MemberExpression') {
+        root = root.firstChild;
+      }
+      if (root?.name === 'VariableName') {
+        mutates.add(source.textOf(root));
       }
     }
   }

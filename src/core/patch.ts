@@ -31,6 +31,8 @@ export interface IPatch {
   /** Undefined until decided. */
   accepted?: boolean;
   decidedBy?: 'policy' | 'user';
+  /** Set when the cell was edited after the proposal: the patch was refused. */
+  stale?: boolean;
 }
 
 /** A decision on a patch: accept it, accept an edited version, or reject it. */

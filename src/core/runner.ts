@@ -77,6 +77,7 @@ export class Modernizer {
     this._workspace = options.workspace;
     this._cellTimeoutMs = options.cellTimeoutMs;
     this._maxAttempts = options.maxAttemptsPerCell ?? 8;
+    this._liveSource = options.liveSource;
     this._cells = options.notebook.cells.map((cell, index) => ({
       index,
       cellType: cell.cell_type,
@@ -142,15 +143,50 @@ export class Modernizer {
     this._prepared.emit();
   }
 
+  /** True while paused between cells. */
+  get paused(): boolean {
+    return this._resume !== null;
+  }
+
+  /** Emitted when the run pauses or resumes. */
+  get pausedChanged(): ISignal<this, boolean> {
+    return this._pausedChanged;
+  }
+
+  /** Stop before the next cell until `resume()`; the running cell finishes. */
+  pause(): void {
+    if (this._resume) {
+      return;
+    }
+    this._gate = new Promise<void>(resolve => {
+      this._resume = resolve;
+    });
+    this._pausedChanged.emit(true);
+  }
+
+  resume(): void {
+    if (!this._resume) {
+      return;
+    }
+    const resume = this._resume;
+    this._resume = null;
+    this._gate = Promise.resolve();
+    resume();
+    this._pausedChanged.emit(false);
+  }
+
   /** Run the whole notebook, top to bottom, repairing as decided. */
   async run(signal?: AbortSignal): Promise<Verdict> {
     if (!this._environment) {
       await this.prepare();
     }
+    // Aborting while paused must not leave the run waiting forever.
+    signal?.addEventListener('abort', () => this.resume(), { once: true });
     for (const cell of this._cells) {
       if (cell.cellType !== 'code') {
         continue;
       }
+      await this._gate;
       if (signal?.aborted) {
         this._update(cell, { status: 'skipped' });
         continue;
@@ -408,9 +444,11 @@ export class Modernizer {
       return true;
     }
     const target = this._cells[patch.target.index];
-    if (target.source !== patch.before) {
+    const live = this._liveSource?.(target.index) ?? target.source;
+    if (live !== patch.before || target.source !== patch.before) {
       // The cell changed after the patch was made: never apply over an edit.
       patch.accepted = false;
+      patch.stale = true;
       this._update(owner, {});
       return false;
     }
@@ -575,6 +613,7 @@ export class Modernizer {
   private _workspace?: IWorkspace;
   private _cellTimeoutMs?: number;
   private _maxAttempts: number;
+  private _liveSource?: (index: number) => string | undefined;
   private _cells: ICellRecord[];
   private _graph: DependencyGraph;
   private _environment?: IEnvironment;
@@ -585,6 +624,9 @@ export class Modernizer {
   private _cellChanged = new Signal<this, ICellRecord>(this);
   private _patchProposed = new Signal<this, IPatch>(this);
   private _prepared = new Signal<this, void>(this);
+  private _pausedChanged = new Signal<this, boolean>(this);
+  private _gate: Promise<void> = Promise.resolve();
+  private _resume: (() => void) | null = null;
 }
 
 export namespace Modernizer {
@@ -600,6 +642,11 @@ export namespace Modernizer {
     cellTimeoutMs?: number;
     /** Patches tried on one failing cell before giving up. */
     maxAttemptsPerCell?: number;
+    /**
+     * The cell's source as the user sees it now (the lab's notebook model): a
+     * patch whose `before` no longer matches is refused as stale.
+     */
+    liveSource?: (index: number) => string | undefined;
   }
 }
 

@@ -13,6 +13,7 @@ describe('cellNames()', () => {
     ["df['a'] = 0", [], ['df'], ['df']],
     ["df['a'][df.b > 1] = 0", [], ['df'], ['df']],
     ['df.fillna(0, inplace=True)', [], ['df'], ['df']],
+    ["df['a'].fillna(0, inplace=True)", [], ['df'], ['df']],
     ['total += i', ['total'], [], ['i', 'total']],
     ['for i in items:\n    print(i)', ['i'], [], ['i', 'items', 'print']],
     ['def f(a):\n    z = a + q\n    return z', ['f'], [], ['a', 'q', 'z']],
@@ -36,7 +37,8 @@ describe('DependencyGraph', () => {
 
   describe('#definingCell()', () => {
     it('should find the latest cell that defines or mutates a name', () => {
-      expect(graph.definingCell('df', 6)).toBe(1);
+      expect(graph.definingCell('df', 6)).toBe(2);
+      expect(graph.bindingCell('df', 6)).toBe(1);
       expect(graph.definingCell('X', 6)).toBe(4);
       expect(graph.definingCell('nothing', 6)).toBeUndefined();
     });

@@ -1,0 +1,131 @@
+import type * as nbformat from '@jupyterlab/nbformat';
+import type { IJupyterServer } from '../../src/cli/server';
+import { PolicyDecider } from '../../src/core/policy';
+import type { Decision, IPatch } from '../../src/core/patch';
+import { RuleEngine } from '../../src/core/rules/engine';
+import { allRules } from '../../src/core/rules/all';
+import { Modernizer } from '../../src/core/runner';
+import type { ICellRecord, IDecider } from '../../src/core/runner';
+import { startTestKernel, startTestServer } from '../helpers/jupyter';
+import type { ITestKernel } from '../helpers/jupyter';
+
+const notebook = (...sources: string[]): nbformat.INotebookContent => ({
+  nbformat: 4,
+  nbformat_minor: 5,
+  metadata: {},
+  cells: sources.map(source => ({ cell_type: 'code', source, metadata: {}, outputs: [], execution_count: null }))
+});
+
+/** A decider that answers from a function and remembers what it was asked. */
+class ScriptedDecider implements IDecider {
+  constructor(private readonly _answer: (patch: IPatch) => Decision) {}
+  asked: IPatch[] = [];
+  async decide(patch: IPatch, _cell: ICellRecord): Promise<Decision> {
+    this.asked.push(patch);
+    patch.decidedBy = 'user';
+    return this._answer(patch);
+  }
+}
+
+describe('Modernizer', () => {
+  let server: IJupyterServer;
+  let kernel: ITestKernel;
+  const rules = new RuleEngine(allRules);
+
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  beforeEach(async () => {
+    kernel = await startTestKernel(server);
+  });
+  afterEach(async () => {
+    await kernel?.shutdown();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  describe('#run()', () => {
+    it('should apply an edited patch as the user wrote it', async () => {
+      const decider = new ScriptedDecider(() => ({ action: 'accept-edited', source: 'import numpy as np\nx = float(2) * 3\nprint(x)' }));
+      const modernizer = new Modernizer({
+        notebook: notebook('import numpy as np\nx = np.float(2)\nprint(x)'),
+        session: kernel.session,
+        rules,
+        decider
+      });
+      expect(await modernizer.run()).toBe('modernized');
+      expect(modernizer.cells[0].source).toBe('import numpy as np\nx = float(2) * 3\nprint(x)');
+      expect(modernizer.cells[0].outputs[0]).toMatchObject({ text: '6.0\n' });
+      expect(decider.asked[0].after).toBe('import numpy as np\nx = float(2) * 3\nprint(x)');
+    });
+
+    it('should refuse a patch made stale by an edit of the cell', async () => {
+      const decider = new ScriptedDecider(() => ({ action: 'accept' }));
+      const modernizer = new Modernizer({
+        notebook: notebook('import numpy as np\nx = np.float(2)'),
+        session: kernel.session,
+        rules,
+        decider,
+        liveSource: () => 'import numpy as np\nx = np.float(2)  # edited by the user'
+      });
+      expect(await modernizer.run()).toBe('failing');
+      expect(decider.asked[0]).toMatchObject({ accepted: false, stale: true });
+      expect(modernizer.cells[0].source).toBe('import numpy as np\nx = np.float(2)');
+    });
+
+    it('should wait while paused and go on after resume', async () => {
+      const modernizer = new Modernizer({
+        notebook: notebook('a = 1', 'b = a + 1'),
+        session: kernel.session,
+        rules,
+        decider: new PolicyDecider('rules')
+      });
+      await modernizer.prepare();
+      modernizer.pause();
+      const running = modernizer.run();
+      await new Promise(resolve => setTimeout(resolve, 500));
+      expect(modernizer.cells.map(cell => cell.status)).toEqual(['pending', 'pending']);
+      modernizer.resume();
+      expect(await running).toBe('reproducible');
+    });
+
+    it('should skip the remaining cells when stopped', async () => {
+      const controller = new AbortController();
+      const modernizer = new Modernizer({
+        notebook: notebook('a = 1', 'b = 2'),
+        session: kernel.session,
+        rules,
+        decider: new PolicyDecider('rules')
+      });
+      modernizer.cellChanged.connect((_, cell) => {
+        if (cell.index === 0 && cell.status === 'ok') {
+          controller.abort();
+        }
+      });
+      expect(await modernizer.run(controller.signal)).toBe('failing');
+      expect(modernizer.cells.map(cell => cell.status)).toEqual(['ok', 'skipped']);
+    });
+
+    it('should re-run only the cells that depend on a fixed earlier cell', async () => {
+      const modernizer = new Modernizer({
+        notebook: notebook(
+          'import pandas as pd\nimport numpy as np',
+          "df = pd.DataFrame({'a': [1.0, np.nan, 3.0], 'b': [1, 2, 3]})",
+          "df['a'].fillna(0, inplace=True)",
+          'unrelated = 42',
+          "total = int(df['a'].sum())",
+          "assert not df['a'].isna().any(), 'NaN left'\nprint(total)"
+        ),
+        session: kernel.session,
+        rules,
+        decider: new PolicyDecider('rules')
+      });
+      expect(await modernizer.run()).toBe('modernized');
+      expect(modernizer.cells[2].source).toBe("df['a'] = df['a'].fillna(0)");
+      expect(modernizer.cells.map(cell => cell.runs)).toEqual([1, 1, 2, 1, 2, 2]);
+      expect(modernizer.cells[5].diagnosis).toMatchObject({ causeCell: 2, category: 'behavior-change' });
+      expect(modernizer.cells[5].outputs[0]).toMatchObject({ text: '4\n' });
+    });
+  });
+});
