@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main, runNotebook } from '../../src/cli/main';
+import { startJupyterServer } from '../../src/cli/server';
 import type { IRunOptions } from '../../src/cli/main';
 import type { IJupyterServer } from '../../src/cli/server';
 import { readProvenance } from '../../src/core/provenance';
@@ -234,6 +235,35 @@ describe('jupyter-modernize run', () => {
       expect(patch).toMatchObject({ origin: 'rule:pip-install', accepted: false });
       expect(patch.after).toMatch(/^%pip install surely_not_installed_pkg\n/);
       expect(patch.flags.map(f => f.kind)).toContain('installs-package');
+    });
+  });
+
+  describe('--server URL --token TOKEN', () => {
+    it('should run the kernels on a server it did not start', async () => {
+      const file = writeNotebook(['import os\nprint(os.path.basename(os.getcwd()))']);
+      const other = await startJupyterServer({ rootDir: path.dirname(file) });
+      const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+      const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+      try {
+        expect(await main(['run', file, '--server', other.url, '--token', other.token])).toBe(0);
+      } finally {
+        stderr.mockRestore();
+        stdout.mockRestore();
+        await other.stop();
+      }
+      const out = JSON.parse(fs.readFileSync(file.replace(/\.ipynb$/, '.modernized.ipynb'), 'utf8'));
+      expect(out.cells[0].outputs[0].text).toBe(path.basename(path.dirname(file)) + '\n');
+    });
+
+    it('should say so when the token is refused', async () => {
+      const file = writeNotebook(['x = 1']);
+      const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+      try {
+        expect(await main(['run', file, '--server', server.url, '--token', 'wrong'])).toBe(1);
+        expect(stderr.mock.calls.map(c => String(c[0])).join('')).toMatch(/refused the token/);
+      } finally {
+        stderr.mockRestore();
+      }
     });
   });
 });
