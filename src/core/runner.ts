@@ -6,6 +6,7 @@
 import type * as nbformat from '@jupyterlab/nbformat';
 import { Signal } from '@lumino/signaling';
 import type { ISignal } from '@lumino/signaling';
+import type { IAgentAttempt, IPatchAgent, ITokenUsage } from './agent';
 import { DependencyGraph } from './deps';
 import { diagnose } from './diagnose';
 import type { IDiagnosis } from './diagnose';
@@ -43,6 +44,10 @@ export interface ICellRecord {
   durationMs: number;
   /** The engine's own time per failure of this cell: diagnosing and finding a fix. */
   engineMs: number[];
+  /** Tokens the agent spent on this cell. */
+  usage?: ITokenUsage;
+  /** The agent's last error for this cell, in one sentence. */
+  agentError?: string;
   /** How many times the cell was executed. */
   runs: number;
   outputs: nbformat.IOutput[];
@@ -78,6 +83,7 @@ export class Modernizer {
     this._cellTimeoutMs = options.cellTimeoutMs;
     this._maxAttempts = options.maxAttemptsPerCell ?? 8;
     this._liveSource = options.liveSource;
+    this._agent = options.agent;
     this._cells = options.notebook.cells.map((cell, index) => ({
       index,
       cellType: cell.cell_type,
@@ -227,6 +233,12 @@ export class Modernizer {
       }
       const engineStarted = Date.now();
       const diagnosis = this._diagnose(cell, result);
+      const agentAttempts = this._agentAttempts.get(index);
+      const lastAttempt = agentAttempts?.[agentAttempts.length - 1];
+      if (lastAttempt && lastAttempt.source === cell.source && !lastAttempt.error) {
+        // The agent's answer ran and failed: its error goes back to it on the next ask.
+        lastAttempt.error = result.error;
+      }
       cell.diagnoses.push(diagnosis);
       this._update(cell, { diagnosis });
       if (result.status === 'died') {
@@ -343,7 +355,59 @@ export class Modernizer {
         }
       }
     }
-    return this._proposeInDefiningCells(index, diagnosis, tried);
+    const earlier = await this._proposeInDefiningCells(index, diagnosis, tried);
+    if (earlier) {
+      return earlier;
+    }
+    return this._askAgent(index, diagnosis, tried);
+  }
+
+  /** The agent's turn: no offline fix fits, or the ones tried did not make the cell run. */
+  private async _askAgent(index: number, diagnosis: IDiagnosis, tried: ReadonlySet<string>): Promise<IPatch | null> {
+    if (!this._agent || !diagnosis.error) {
+      return null;
+    }
+    const cell = this._cells[index];
+    const attempts = this._agentAttempts.get(index) ?? [];
+    const facts = this._rules.triggeredBy(diagnosis.error).map(rule => rule.fact);
+    const uses = this._graph.cells[index]?.uses ?? new Set<string>();
+    const definers = new Set<number>();
+    for (const name of uses) {
+      const definer = this._graph.definingCell(name, index);
+      if (definer !== undefined) {
+        definers.add(definer);
+      }
+    }
+    const answer = await this._agent.propose({
+      cellIndex: index,
+      source: cell.source,
+      diagnosis,
+      environment: this._environment,
+      definingCells: [...definers].sort((a, b) => b - a).map(i => ({ index: i, source: this._cells[i].source })),
+      facts,
+      previousAttempts: attempts,
+      workspace: this._workspace
+    });
+    const usage = cell.usage ?? { calls: 0, inputTokens: 0, outputTokens: 0 };
+    this._update(cell, {
+      usage: {
+        calls: usage.calls + answer.usage.calls,
+        inputTokens: usage.inputTokens + answer.usage.inputTokens,
+        outputTokens: usage.outputTokens + answer.usage.outputTokens
+      },
+      agentError: answer.error ?? cell.agentError
+    });
+    if (!answer.proposal || tried.has(answer.proposal.source)) {
+      return null;
+    }
+    attempts.push({ source: answer.proposal.source });
+    this._agentAttempts.set(index, attempts);
+    const patch = this._makePatch({ kind: 'cell', index }, cell.source, answer.proposal.source, {
+      origin: answer.proposal.origin,
+      reason: answer.proposal.rationale
+    });
+    patch.flags = [...answer.proposal.flags, ...patch.flags.filter(flag => !answer.proposal!.flags.some(f => f.kind === flag.kind))];
+    return patch;
   }
 
   /**
@@ -614,6 +678,9 @@ export class Modernizer {
   private _cellTimeoutMs?: number;
   private _maxAttempts: number;
   private _liveSource?: (index: number) => string | undefined;
+  private _agent?: IPatchAgent;
+  /** The agent's answers per cell, with the error each gave when run. */
+  private _agentAttempts = new Map<number, IAgentAttempt[]>();
   private _cells: ICellRecord[];
   private _graph: DependencyGraph;
   private _environment?: IEnvironment;
@@ -647,6 +714,8 @@ export namespace Modernizer {
      * patch whose `before` no longer matches is refused as stale.
      */
     liveSource?: (index: number) => string | undefined;
+    /** Asked for a patch when no offline fix fits (the LLM agent). */
+    agent?: IPatchAgent;
   }
 }
 

@@ -1,0 +1,59 @@
+/**
+ * The contract between the repair loop and a patch agent (the LLM agent):
+ * the loop asks when its offline fixes found nothing, or when a rule's patch
+ * did not make the cell run; the agent answers with a replacement for that
+ * one cell. The loop validates by running it and asks again with the new
+ * error, within the agent's own budget.
+ */
+import type { IDiagnosis } from './diagnose';
+import type { IPatchFlag } from './patch';
+import type { IEnvironment } from './probe';
+import type { IFact, IRuleError } from './rules/types';
+import type { IWorkspace } from './workspace';
+
+export interface ITokenUsage {
+  calls: number;
+  inputTokens: number;
+  outputTokens: number;
+}
+
+export interface IAgentAttempt {
+  source: string;
+  /** What running it gave; undefined when it was not run (it did not parse). */
+  error?: IRuleError;
+}
+
+export interface IAgentRequest {
+  cellIndex: number;
+  /** The failing cell's current source. */
+  source: string;
+  diagnosis: IDiagnosis;
+  environment?: IEnvironment;
+  /** Earlier cells that define the names the failing cell uses, nearest first. */
+  definingCells: { index: number; source: string }[];
+  /** Facts of the knowledge base that match the error. */
+  facts: IFact[];
+  /** Earlier answers for this cell and what they gave, oldest first. */
+  previousAttempts: IAgentAttempt[];
+  workspace?: IWorkspace;
+  signal?: AbortSignal;
+}
+
+export interface IAgentAnswer {
+  /** Undefined when the agent has no (more) patch for this cell. */
+  proposal?: {
+    source: string;
+    rationale: string;
+    /** `llm:<model>` */
+    origin: string;
+    /** Guards the agent found (semantic drift, shell, network...). */
+    flags: IPatchFlag[];
+  };
+  usage: ITokenUsage;
+  /** A clear sentence when the agent failed (bad key, unknown model, timeout...). */
+  error?: string;
+}
+
+export interface IPatchAgent {
+  propose(request: IAgentRequest): Promise<IAgentAnswer>;
+}
