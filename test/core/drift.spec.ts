@@ -1,0 +1,112 @@
+import { driftFlags } from '../../src/core/drift';
+
+describe('driftFlags()', () => {
+  describe('patches that change results', () => {
+    it.each([
+      [
+        'a different model class',
+        'model = RandomForestClassifier(n_estimators=500)',
+        'model = GradientBoostingClassifier(n_estimators=500)',
+        [/replaces RandomForestClassifier with GradientBoostingClassifier/]
+      ],
+      [
+        'a changed hyperparameter',
+        'model = RandomForestClassifier(n_estimators=500, max_depth=8)',
+        'model = RandomForestClassifier(n_estimators=50, max_depth=8)',
+        [/changes n_estimators from 500 to 50 in RandomForestClassifier\(\)/]
+      ],
+      [
+        'a dropped hyperparameter',
+        'clf = SVC(C=10, gamma=0.1)',
+        'clf = SVC(C=10)',
+        [/drops gamma=0.1 from SVC\(\)/]
+      ],
+      [
+        'a changed fit argument',
+        'model.fit(X, y, epochs=100, batch_size=32)',
+        'model.fit(X, y, epochs=5, batch_size=32)',
+        [/changes epochs from 100 to 5 in model.fit\(\)/]
+      ],
+      [
+        'a changed positional constructor argument',
+        'layer = Dense(128)',
+        'layer = Dense(16)',
+        [/changes argument 1 of Dense\(\) from 128 to 16/]
+      ],
+      [
+        'a changed random_state',
+        'X_tr, X_te = train_test_split(X, test_size=0.2, random_state=42)',
+        'X_tr, X_te = train_test_split(X, test_size=0.2, random_state=0)',
+        [/changes the seed random_state from 42 to 0/]
+      ],
+      [
+        'a new seed call',
+        'x = np.random.rand(3)',
+        'np.random.seed(1)\nx = np.random.rand(3)',
+        [/adds the seed np.random.seed\(1\)/]
+      ],
+      [
+        'a changed seed call',
+        'np.random.seed(42)',
+        'np.random.seed(7)',
+        [/changes the seed from np.random.seed\(42\) to np.random.seed\(7\)/]
+      ],
+      [
+        'a changed test_size',
+        'a, b = train_test_split(X, test_size=0.3)',
+        'a, b = train_test_split(X, test_size=0.5)',
+        [/changes the split size test_size from 0.3 to 0.5/]
+      ],
+      [
+        'an added train_size',
+        'a, b = train_test_split(X)',
+        'a, b = train_test_split(X, train_size=0.1)',
+        [/sets the split size train_size=0.1 in train_test_split\(\)/]
+      ],
+      ['row sampling', 'df = pd.read_csv(path)', 'df = pd.read_csv(path).sample(frac=0.1)', [/adds row sampling \(pd.read_csv\(path\).sample\(frac=0.1\)\)/]],
+      ['head kept as data', 'train = df', 'train = df.head(1000)', [/adds row sampling \(df.head\(1000\)\)/]],
+      ['nrows', "df = pd.read_csv('train.csv')", "df = pd.read_csv('train.csv', nrows=1000)", [/adds row sampling \(nrows=1000\)/]],
+      [
+        'a hard-coded metric',
+        'acc = accuracy_score(y_test, pred)\nprint(acc)',
+        'acc = 0.83\nprint(acc)',
+        [/hard-codes acc = 0.83 where accuracy_score\(\) computed it/]
+      ],
+      [
+        'a printed metric replaced by a number',
+        'print(model.score(X_test, y_test))',
+        'print(0.91)',
+        [/replaces the computed model.score\(\) with the hard-coded number 0.91/]
+      ]
+    ])('should flag %s', (_what, before, after, expected) => {
+      const flags = driftFlags(before, after);
+      expect(flags.map(flag => flag.kind)).toEqual(expected.map(() => 'changes-results'));
+      expected.forEach((pattern, i) => expect(flags[i].message).toMatch(pattern));
+    });
+  });
+
+  describe('patches that keep results', () => {
+    it.each([
+      ['an unchanged cell', 'model = RandomForestClassifier(n_estimators=500)', 'model = RandomForestClassifier(n_estimators=500)'],
+      ['a renamed module', 'from sklearn.cross_validation import train_test_split', 'from sklearn.model_selection import train_test_split'],
+      ['a renamed keyword', 'model.fit(X, y, nb_epoch=10)', 'model.fit(X, y, epochs=10)'],
+      ['a renamed method', 'model.fit_generator(gen, epochs=5)', 'model.fit(gen, epochs=5)'],
+      [
+        'a keyword moved from fit to the constructor',
+        'model = XGBClassifier(n_estimators=200)\nmodel.fit(X, y, early_stopping_rounds=10)',
+        'model = XGBClassifier(n_estimators=200, early_stopping_rounds=10)\nmodel.fit(X, y)'
+      ],
+      ['a renamed class', 'imp = Imputer(strategy="median")', 'imp = SimpleImputer(strategy="median")'],
+      ['a neutral keyword', 'model = XGBClassifier(n_estimators=10, silent=True)', 'model = XGBClassifier(n_estimators=10, verbosity=0)'],
+      ['head shown only', "df = pd.read_csv('a.csv')", "df = pd.read_csv('a.csv')\ndf.head()"],
+      ['head printed', 'print(df.describe())', 'print(df.head(10))'],
+      ['a removed API replaced', 'df = df.append(row, ignore_index=True)', 'df = pd.concat([df, pd.DataFrame([row])], ignore_index=True)'],
+      ['a helper call fixed with a keyword', "scaled = scale_columns(df, ['a', 'b'], 10)", "scaled = scale_columns(df, ['a', 'b'], factor=10)"],
+      ['a magic line kept', '%matplotlib inline\nplt.plot(x)', '%matplotlib inline\nplt.plot(x)\nplt.show()'],
+      ['Python 2 made Python 3', 'print "x"', 'print("x")'],
+      ['an answer that does not parse', 'x = 1', 'x = = 2']
+    ])('should not flag %s', (_what, before, after) => {
+      expect(driftFlags(before, after)).toEqual([]);
+    });
+  });
+});
