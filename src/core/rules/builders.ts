@@ -502,6 +502,12 @@ export function rewriteFromImports(
     }
     const indent = source.indentAt(statement.from);
     const lines = [...groups].map(([module, names]) => `from ${module} import ${names.join(', ')}`);
+    if (lines.length === 0 && statement.parent?.name === 'Script' && source.textOf({ from: source.lineStart(source.lineAt(statement.from)), to: statement.to }).trim() === source.textOf(statement) && /^[ \t]*(\n|$)/.test(source.text.slice(statement.to))) {
+      // A top-level import alone on its line: drop the line.
+      const lineEnd = source.text.indexOf('\n', statement.to);
+      edits.push({ from: source.lineStart(source.lineAt(statement.from)), to: lineEnd < 0 ? source.text.length : lineEnd + 1, insert: '' });
+      continue;
+    }
     edits.push(replace(statement, lines.length > 0 ? lines.join('\n' + indent) : 'pass'));
   }
   return edits;

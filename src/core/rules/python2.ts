@@ -393,7 +393,9 @@ const longLiteral = py2Rule({
       }
     }
     for (const node of builtinUses(source, 'long')) {
-      edits.push(replace(node, 'int'));
+      if (node.parent?.name === 'CallExpression' && node.parent.firstChild?.from === node.from) {
+        edits.push(replace(node, 'int'));
+      }
     }
     return edits;
   }
@@ -421,7 +423,13 @@ function builtinRename(id: string, names: Record<string, string>, message: strin
     message,
     category: 'removed-api',
     trigger: new RegExp(`name '(${Object.keys(names).join('|')})' is not defined`),
-    fix: source => Object.entries(names).flatMap(([name, to]) => builtinUses(source, name).map(node => replace(node, to)))
+    fix: source =>
+      Object.entries(names).flatMap(([name, to]) =>
+        builtinUses(source, name)
+          // A name bound in an earlier cell may be a variable: only calls (and basestring in isinstance) are proof.
+          .filter(node => name === 'basestring' || (node.parent?.name === 'CallExpression' && node.parent.firstChild?.from === node.from))
+          .map(node => replace(node, to))
+      )
   });
 }
 
@@ -544,7 +552,7 @@ const stringModule = py2Rule({
     for (const member of source.findAll('MemberExpression')) {
       const property = member.lastChild;
       const object = member.firstChild;
-      if (property?.name !== 'PropertyName' || object?.name !== 'VariableName' || source.qualifiedName(object) !== 'string') {
+      if (property?.name !== 'PropertyName' || object?.name !== 'VariableName' || source.imports.get(source.textOf(object)) !== 'string') {
         continue;
       }
       const name = source.textOf(property);

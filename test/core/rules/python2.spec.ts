@@ -108,6 +108,13 @@ const cases: [string, string, string, string, string][] = [
     "import urllib\nurllib.urlretrieve(url, 'data.csv')\n",
     "import urllib.request\nurllib.request.urlretrieve(url, 'data.csv')\n"
   ],
+  [
+    'py2-renamed-modules',
+    'ImportError',
+    "cannot import name 'izip' from 'itertools' (unknown location)",
+    'import numpy as np\nfrom itertools import izip\npairs = list(izip(a, b))\n',
+    'import numpy as np\npairs = list(zip(a, b))\n'
+  ],
   ['py2-sys-maxint', 'AttributeError', "module 'sys' has no attribute 'maxint'", 'import sys\nbest = sys.maxint\n', 'import sys\nbest = sys.maxsize\n'],
   ['py2-dict-views', 'TypeError', "'dict_keys' object is not subscriptable", 'first = counts.keys()[0]\n', 'first = list(counts.keys())[0]\n'],
   [
@@ -213,6 +220,9 @@ describe('Python 2 rules', () => {
   it.each([
     ['py2-xrange', 'def xrange(n):\n    return range(n)\nfor i in xrange(3):\n    pass\n'],
     ['py2-file-builtin', 'for file in files:\n    file(1)\n'],
+    ['py2-file-builtin', 'df = pd.read_csv(file)\n'],
+    ['py2-long-literal', 'short, long = split(df)\nprint(long.mean())\n'],
+    ['py2-string-module-functions', 'string.upper()\n'],
     ['py2-reduce-builtin', 'from functools import reduce\nreduce(f, xs)\n'],
     ['py2-print-statement', "print('done')\n"],
     ['py2-print-statement', 'print (a, b)\n'],
