@@ -643,7 +643,8 @@ const keywordOnlyArgs = customRule({
   id: 'sklearn-keyword-only-args',
   category: 'signature-change',
   fact: fact('sklearn-keyword-only-args', '1.0', 'scikit-learn 1.0 made most estimator and function parameters keyword-only: KFold(5, True, 42) became KFold(5, shuffle=True, random_state=42).'),
-  trigger: /\w+(\.__init__)?\(\) takes (from \d+ to )?\d+ positional arguments? but \d+ (were|was) given/,
+  // Functions behind validate_params say only "too many positional arguments".
+  trigger: /\w+(\.__init__)?\(\) takes (from \d+ to )?\d+ positional arguments? but \d+ (were|was) given|^TypeError: too many positional arguments/,
   static: true,
   fix: ({ source, error }) => {
     const edits: IEdit[] = [];
@@ -755,6 +756,17 @@ const sgdNIter = customRule({
       const tol = keywordArg(source, call, 'tol') ? '' : ', tol=None';
       return [replace(arg.node, `max_iter=${source.textOf(arg.value)}${tol}`)];
     })
+});
+
+const tsneNIter = renamedKeyword({
+  id: 'sklearn-tsne-n_iter',
+  fact: {
+    ...fact('sklearn-tsne-defaults', '1.7', 'TSNE(n_iter=) was renamed max_iter= in scikit-learn 1.5 and the old name is gone since 1.7.', WHATS_NEW('1.5'))
+  },
+  trigger: /TSNE\.__init__\(\) got an unexpected keyword argument 'n_iter'/,
+  calls: calleeNamed('TSNE'),
+  from: 'n_iter',
+  to: 'max_iter'
 });
 
 const lossLog = renamedKeywordValue({
@@ -934,6 +946,7 @@ export const sklearnRules: IRule[] = [
   multiClass,
   affinity,
   sgdNIter,
+  tsneNIter,
   lossLog,
   gbDeviance,
   criterionMse,

@@ -139,7 +139,7 @@ describe('Keras / TensorFlow rules', () => {
     const findings = engine.scan(
       'from keras.layers.core import Dense\nfrom keras.optimizers import SGD\nopt = SGD(lr=0.1)\nmodel.fit_generator(gen, nb_epoch=5)\n'
     );
-    expect(findings.map(f => [f.rule.id, f.line])).toEqual([
+    expect(findings.filter(f => /^(keras|tf1)-/.test(f.rule.id)).map(f => [f.rule.id, f.line])).toEqual([
       ['keras-optimizer-lr', 3],
       ['keras-fit_generator', 4],
       ['keras-nb_epoch', 4],

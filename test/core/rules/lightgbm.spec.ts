@@ -67,7 +67,7 @@ describe('LightGBM rules', () => {
 
   it('lists lgb.train(early_stopping_rounds=) in the pre-flight scan', () => {
     const findings = engine.scan('import lightgbm as lgb\nm = lgb.train(p, d, valid_sets=[v], early_stopping_rounds=5)\n');
-    expect(findings.map(f => f.rule.id)).toEqual(['lightgbm-train-early_stopping_rounds']);
+    expect(findings.map(f => f.rule.id).filter(id => id.startsWith('lightgbm-'))).toEqual(['lightgbm-train-early_stopping_rounds']);
   });
 
   it('gives every rule its catalog id and a LightGBM 4.0 fact', () => {
