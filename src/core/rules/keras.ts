@@ -293,7 +293,7 @@ const MERGE_MODES: Record<string, string> = { concat: 'concatenate', sum: 'add',
 const mergeLayer = customRule({
   id: 'keras-merge-layer',
   category: 'removed-api',
-  fact: fact('keras-merge-layer', 'Keras 2.0', "Keras 2.0 replaced the functional merge(mode=...) with concatenate/add/multiply/average/maximum (Keras 3 has no merge at all).", KERAS_2_0),
+  fact: fact('keras-merge-layer', 'Keras 2.x / Keras 3', "Keras 2.0 replaced the functional merge(mode=...) with concatenate/add/multiply/average/maximum (Keras 3 has no merge at all).", KERAS_2_0),
   trigger: /cannot import name 'merge' from|has no attribute 'merge'/,
   static: true,
   fix: ({ source }) => {
@@ -386,7 +386,7 @@ function moduleSplit(module: string): [string, string] | undefined {
 const npUtils = customRule({
   id: 'keras-np_utils',
   category: 'missing-module',
-  fact: fact('keras-np_utils', 'Keras 3.0', 'keras.utils.np_utils is gone from Keras 3 (approximately 3.0); to_categorical lives in keras.utils.', MIGRATING_3),
+  fact: fact('keras-np_utils', 'Keras 3.0 (approx.)', 'keras.utils.np_utils is gone from Keras 3.0 (approximately); to_categorical lives in keras.utils.', MIGRATING_3),
   trigger: /np_utils/,
   static: true,
   fix: ({ source }) => {

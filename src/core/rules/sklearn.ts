@@ -161,12 +161,10 @@ const PRIVATE_MODULES: Record<string, string> = {
   'sklearn.neighbors.base': 'sklearn.neighbors',
   'sklearn.preprocessing.data': 'sklearn.preprocessing',
   'sklearn.preprocessing.label': 'sklearn.preprocessing',
-  'sklearn.preprocessing.imputation': 'sklearn.impute',
   'sklearn.cluster.k_means_': 'sklearn.cluster',
   'sklearn.decomposition.pca': 'sklearn.decomposition',
   'sklearn.naive_bayes.naive_bayes': 'sklearn.naive_bayes',
   'sklearn.feature_selection.univariate_selection': 'sklearn.feature_selection',
-  'sklearn.model_selection._validation': 'sklearn.model_selection',
   'sklearn.datasets.samples_generator': 'sklearn.datasets',
   'sklearn.datasets.base': 'sklearn.datasets'
 };
@@ -177,7 +175,6 @@ const privateModules = customRule({
   fact: fact('sklearn-private-module-paths', '0.24', 'scikit-learn 0.24 removed the old private module paths (sklearn.ensemble.forest, sklearn.metrics.scorer, ...); import from the public package.'),
   trigger: new RegExp(
     `No module named '(${Object.keys(PRIVATE_MODULES)
-      .filter(module => !module.includes('._'))
       .map(module => module.replace(/\./g, '\\.'))
       .join('|')})'`
   ),
@@ -185,7 +182,7 @@ const privateModules = customRule({
   fix: ({ source }) =>
     rewriteFromImports(
       source,
-      module => module in PRIVATE_MODULES && !module.includes('._'),
+      module => module in PRIVATE_MODULES,
       (_name, _alias, module) => ({ module: PRIVATE_MODULES[module], part: `${_name}${_alias ? ` as ${_alias}` : ''}` })
     )
 });
@@ -439,7 +436,7 @@ const oneHotSparse = renamedKeyword({
 const oneHotCategorical = customRule({
   id: 'sklearn-OneHotEncoder-categorical_features',
   category: 'signature-change',
-  fact: fact('sklearn-OneHotEncoder-categorical_features', '0.22', "OneHotEncoder(categorical_features=...) was removed in scikit-learn 0.22; wrap the encoder in a ColumnTransformer over those columns."),
+  fact: fact('sklearn-OneHotEncoder-categorical_features', '0.22', "OneHotEncoder(categorical_features=...) was removed in scikit-learn 0.22; wrap the encoder in a ColumnTransformer over those columns.", 'https://github.com/scikit-learn/scikit-learn/commit/9ee164baa3c0de6678ff0ca61afe75a7e7d586ff'),
   trigger: /unexpected keyword argument '(categorical_features|n_values)'/,
   static: true,
   fix: ({ source }) => {
@@ -705,7 +702,7 @@ const baseEstimator = renamedKeyword({
 const multiClass = customRule({
   id: 'sklearn-logreg-multi_class',
   category: 'signature-change',
-  fact: fact('sklearn-logreg-multi_class', '1.8', "LogisticRegression(multi_class=) was deprecated in scikit-learn 1.5 and is gone from 1.8/1.9: drop 'multinomial', wrap the model in OneVsRestClassifier for 'ovr'.", WHATS_NEW('1.5')),
+  fact: fact('sklearn-logreg-multi_class', '1.8', "LogisticRegression(multi_class=) was deprecated in scikit-learn 1.5 and removed (planned for 1.8, gone in 1.9.1): drop 'multinomial', wrap the model in OneVsRestClassifier for 'ovr'.", WHATS_NEW('1.5')),
   trigger: /unexpected keyword argument 'multi_class'/,
   static: true,
   fix: ({ source }) => {
@@ -790,7 +787,7 @@ const gbDeviance = renamedKeywordValue({
 const criterionMse = customRule({
   id: 'sklearn-criterion-mse-mae',
   category: 'signature-change',
-  fact: fact('sklearn-criterion-mse-mae', '1.2', "criterion='mse'/'mae' were renamed 'squared_error'/'absolute_error' in scikit-learn 1.0 and removed in 1.2."),
+  fact: fact('sklearn-criterion-mse-mae', '1.2', "criterion='mse'/'mae' were renamed 'squared_error'/'absolute_error' in scikit-learn 1.0 and removed in 1.2.", WHATS_NEW('1.0')),
   trigger: /The 'criterion' parameter of \w+ must be|Got '(mse|mae)' instead/,
   static: true,
   fix: context => {
@@ -863,7 +860,7 @@ const squaredFalse = customRule({
 
 const fitParams = renamedKeyword({
   id: 'sklearn-fit_params-cross_validate',
-  fact: fact('sklearn-fit_params-cross_validate', '1.6', 'fit_params= of cross_val_score/cross_validate/cross_val_predict was renamed params= in scikit-learn 1.4 and removed in 1.6.'),
+  fact: fact('sklearn-fit_params-cross_validate', '1.6', 'fit_params= of cross_val_score/cross_validate/cross_val_predict was renamed params= in scikit-learn 1.4 and removed in 1.6.', WHATS_NEW('1.4')),
   trigger: /unexpected keyword argument 'fit_params'/,
   calls: calleeNamed('cross_val_score', 'cross_validate', 'cross_val_predict'),
   from: 'fit_params',
@@ -901,7 +898,7 @@ const fromEstimator = (local: string) => `${local}.from_estimator`;
 
 const plotConfusionMatrix = renamedNames({
   id: 'sklearn-plot_confusion_matrix',
-  fact: fact('sklearn-plot_confusion_matrix', '1.2', 'sklearn.metrics.plot_confusion_matrix was removed in scikit-learn 1.2; use ConfusionMatrixDisplay.from_estimator.'),
+  fact: fact('sklearn-plot_confusion_matrix', '1.2', 'sklearn.metrics.plot_confusion_matrix was removed in scikit-learn 1.2; use ConfusionMatrixDisplay.from_estimator.', 'https://scikit-learn.org/1.0/modules/generated/sklearn.metrics.plot_confusion_matrix.html'),
   trigger: /cannot import name 'plot_confusion_matrix'|has no attribute 'plot_confusion_matrix'/,
   from: 'sklearn.metrics',
   renames: [{ name: 'plot_confusion_matrix', to: 'sklearn.metrics', toName: 'ConfusionMatrixDisplay', use: fromEstimator }]
