@@ -33,7 +33,9 @@ Options:
   --data-dir DIR          where Kaggle-style ../input/ data files are
   --server URL            run kernels on this Jupyter server instead of starting one
   --token TOKEN           token for --server
-  -h, --help              show this help`;
+  -h, --help              show this help
+
+A folder of notebooks: jupyter-modernize batch DIR --out OUTDIR [options] (batch --help).`;
 
 /** A usage or input problem: one line on stderr, exit 2. */
 export class UsageError extends Error {}
@@ -178,8 +180,12 @@ export async function main(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   try {
+    if (command === 'batch') {
+      // Loaded on demand: batch.ts imports this module.
+      return await (await import('./batch')).batchMain(rest);
+    }
     if (command !== 'run') {
-      throw new UsageError(`unknown command '${command}' (try: jupyter-modernize run NOTEBOOK).`);
+      throw new UsageError(`unknown command '${command}' (try: jupyter-modernize run NOTEBOOK, or batch DIR --out OUTDIR).`);
     }
     const options = parseRunArgs(rest);
     const controller = new AbortController();
@@ -188,8 +194,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${report.verdict}: ${report.output}\nreport: ${defaultOr(options.report, report)}\n`);
     return report.verdict === 'failing' ? 1 : 0;
   } catch (error) {
-    if (error instanceof UsageError && error.message === USAGE) {
-      process.stdout.write(USAGE + '\n');
+    if (error instanceof UsageError && (error.message === USAGE || error.message.startsWith('Usage: '))) {
+      process.stdout.write(error.message + '\n');
       return 0;
     }
     if (error instanceof UsageError || error instanceof NotebookError) {

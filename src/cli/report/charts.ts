@@ -1,0 +1,171 @@
+/**
+ * Small inline SVG charts for the batch report: strings in, strings out, no
+ * library and nothing fetched. Every chart has a <title> for screen readers.
+ */
+
+export interface IBar {
+  label: string;
+  value: number;
+  color?: string;
+  /** Shown after the bar instead of the value. */
+  text?: string;
+  /** A part of the bar drawn darker from the left (e.g. kernel time in wall time). */
+  inner?: number;
+}
+
+export interface ISegment {
+  key: string;
+  value: number;
+  color: string;
+}
+
+export const PALETTE = {
+  good: '#2e7d32',
+  fixed: '#1565c0',
+  warn: '#ef8f00',
+  bad: '#c62828',
+  grey: '#8d8d8d',
+  bar: '#5c6bc0',
+  barInner: '#283593',
+  axis: '#cfd3dc',
+  text: '#1f2430',
+  muted: '#5b6270'
+};
+
+const FONT = 'font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif" font-size="12"';
+
+/** Horizontal bars, one row per item, labels on the left. */
+export function barChart(bars: IBar[], options: { title: string; width?: number; labelWidth?: number }): string {
+  const width = options.width ?? 560;
+  const labelWidth = options.labelWidth ?? 200;
+  const row = 22;
+  const valueWidth = 70;
+  const height = Math.max(1, bars.length) * row + 8;
+  const max = Math.max(1e-9, ...bars.map(bar => bar.value));
+  const span = width - labelWidth - valueWidth;
+  const rows = bars.map((bar, i) => {
+    const y = 4 + i * row;
+    const w = Math.max(bar.value > 0 ? 2 : 0, (bar.value / max) * span);
+    const inner = bar.inner !== undefined ? Math.min(w, (bar.inner / max) * span) : 0;
+    return (
+      `<g><title>${escapeXml(`${bar.label}: ${bar.text ?? bar.value}`)}</title>` +
+      `<text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end" fill="${PALETTE.text}">${escapeXml(truncate(bar.label, Math.floor(labelWidth / 6.5)))}</text>` +
+      `<rect x="${labelWidth}" y="${y + 3}" width="${w.toFixed(1)}" height="${row - 8}" rx="2" fill="${bar.color ?? PALETTE.bar}"/>` +
+      (inner > 0
+        ? `<rect x="${labelWidth}" y="${y + 3}" width="${inner.toFixed(1)}" height="${row - 8}" rx="2" fill="${PALETTE.barInner}"/>`
+        : '') +
+      `<text x="${(labelWidth + w + 6).toFixed(1)}" y="${y + 15}" fill="${PALETTE.muted}">${escapeXml(bar.text ?? String(bar.value))}</text></g>`
+    );
+  });
+  if (bars.length === 0) {
+    rows.push(`<text x="${labelWidth}" y="18" fill="${PALETTE.muted}">nothing to show</text>`);
+  }
+  return svg(width, height, options.title, rows.join(''));
+}
+
+/** Stacked horizontal bars: one row per group, segments in a fixed key order, with a legend. */
+export function stackedBars(
+  groups: { label: string; segments: ISegment[] }[],
+  options: { title: string; width?: number; labelWidth?: number }
+): string {
+  const width = options.width ?? 560;
+  const labelWidth = options.labelWidth ?? 90;
+  const row = 30;
+  const span = width - labelWidth - 10;
+  const keys: ISegment[] = [];
+  for (const group of groups) {
+    for (const segment of group.segments) {
+      if (!keys.some(k => k.key === segment.key)) {
+        keys.push(segment);
+      }
+    }
+  }
+  const parts: string[] = [];
+  groups.forEach((group, i) => {
+    const y = 6 + i * row;
+    const total = group.segments.reduce((sum, s) => sum + s.value, 0);
+    parts.push(`<text x="${labelWidth - 8}" y="${y + 16}" text-anchor="end" fill="${PALETTE.text}">${escapeXml(group.label)}</text>`);
+    let x = labelWidth;
+    for (const segment of group.segments) {
+      if (segment.value <= 0 || total <= 0) {
+        continue;
+      }
+      const w = (segment.value / total) * span;
+      parts.push(
+        `<g><title>${escapeXml(`${group.label}, ${segment.key}: ${segment.value}`)}</title>` +
+          `<rect x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${row - 8}" fill="${segment.color}"/>` +
+          (w > 18
+            ? `<text x="${(x + w / 2).toFixed(1)}" y="${y + 15}" text-anchor="middle" fill="#fff" font-weight="600">${segment.value}</text>`
+            : '') +
+          '</g>'
+      );
+      x += w;
+    }
+  });
+  const legendY = 6 + groups.length * row + 8;
+  let lx = labelWidth;
+  for (const key of keys) {
+    parts.push(`<rect x="${lx}" y="${legendY}" width="10" height="10" fill="${key.color}"/>`);
+    parts.push(`<text x="${lx + 14}" y="${legendY + 9}" fill="${PALETTE.muted}">${escapeXml(key.key)}</text>`);
+    lx += 22 + key.key.length * 6.5;
+  }
+  return svg(width, legendY + 18, options.title, parts.join(''));
+}
+
+/**
+ * Original against current value, one dot per paired number, on a log-free
+ * linear scale with the y = x line and a ±10 % band.
+ */
+export function driftScatter(
+  points: { label: string; original: number; current: number; matching: boolean }[],
+  options: { title: string; width?: number }
+): string {
+  const size = options.width ?? 320;
+  const pad = 34;
+  const values = points.flatMap(p => [p.original, p.current]);
+  let lo = Math.min(...values);
+  let hi = Math.max(...values);
+  if (!(hi > lo)) {
+    lo -= 1;
+    hi += 1;
+  }
+  const margin = (hi - lo) * 0.08;
+  lo -= margin;
+  hi += margin;
+  const scale = (v: number) => pad + ((v - lo) / (hi - lo)) * (size - 2 * pad);
+  const flip = (v: number) => size - scale(v);
+  const parts: string[] = [
+    `<rect x="${pad}" y="${pad}" width="${size - 2 * pad}" height="${size - 2 * pad}" fill="none" stroke="${PALETTE.axis}"/>`,
+    `<line x1="${scale(lo)}" y1="${flip(lo)}" x2="${scale(hi)}" y2="${flip(hi)}" stroke="${PALETTE.grey}" stroke-dasharray="4 3"/>`,
+    `<text x="${size / 2}" y="${size - 8}" text-anchor="middle" fill="${PALETTE.muted}">original</text>`,
+    `<text x="12" y="${size / 2}" text-anchor="middle" fill="${PALETTE.muted}" transform="rotate(-90 12 ${size / 2})">now</text>`,
+    `<text x="${pad}" y="${size - pad + 14}" fill="${PALETTE.muted}">${formatNumber(lo)}</text>`,
+    `<text x="${size - pad}" y="${size - pad + 14}" text-anchor="end" fill="${PALETTE.muted}">${formatNumber(hi)}</text>`
+  ];
+  for (const p of points) {
+    parts.push(
+      `<circle cx="${scale(p.original).toFixed(1)}" cy="${flip(p.current).toFixed(1)}" r="4" fill="${p.matching ? PALETTE.good : PALETTE.bad}" fill-opacity="0.8">` +
+        `<title>${escapeXml(`${p.label}: ${p.original} then, ${p.current} now`)}</title></circle>`
+    );
+  }
+  return svg(size, size, options.title, parts.join(''));
+}
+
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+function svg(width: number, height: number, title: string, body: string): string {
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" role="img" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ${FONT}>` +
+    `<title>${escapeXml(title)}</title>${body}</svg>`
+  );
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : text.slice(0, Math.max(1, max - 1)) + '…';
+}
+
+function formatNumber(value: number): string {
+  return Math.abs(value) >= 100 ? value.toFixed(0) : value.toPrecision(3);
+}

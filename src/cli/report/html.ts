@@ -1,0 +1,215 @@
+/**
+ * report.html: one self-contained page (inline CSS, inline SVG) from the
+ * batch summary. Links are relative to the batch's output folder, where the
+ * page is written.
+ */
+import { barChart, driftScatter, escapeXml as esc, PALETTE, stackedBars } from './charts';
+import { formatDuration, OUTCOME_LABELS, OUTCOMES, ranked } from './summary';
+import type { IBatchNotebook, IBatchSummary, OutcomeClass } from './summary';
+
+export const VERDICT_COLORS: Record<string, string> = {
+  reproducible: PALETTE.good,
+  modernized: PALETTE.fixed,
+  failing: PALETTE.bad,
+  'bad-input': '#6d4c41',
+  crashed: '#6a1b9a',
+  'not-run': PALETTE.grey
+};
+
+export const OUTCOME_COLORS: Record<OutcomeClass, string> = {
+  'clean-matching': PALETTE.good,
+  'errors-matching': PALETTE.warn,
+  'clean-numbers-off': '#7b1fa2',
+  'errors-numbers-off': PALETTE.bad,
+  'did-not-finish': PALETTE.grey
+};
+
+const VERDICT_ORDER = ['reproducible', 'modernized', 'failing', 'bad-input', 'crashed', 'not-run'];
+
+const CSS = `
+:root { color-scheme: light; --fg: #1f2430; --muted: #5b6270; --line: #e3e6ec; --bg: #f6f7f9; --card: #fff; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: var(--bg); }
+main { max-width: 1240px; margin: 0 auto; padding: 24px 28px 48px; }
+h1 { font-size: 22px; margin: 0 0 4px; }
+h2 { font-size: 15px; margin: 0 0 10px; }
+.meta { color: var(--muted); margin: 0 0 18px; }
+.meta code { background: #eceef2; padding: 1px 5px; border-radius: 3px; }
+.cards { display: grid; grid-template-columns: repeat(5, 1fr); gap: 12px; margin-bottom: 18px; }
+.card { background: var(--card); border: 1px solid var(--line); border-left: 5px solid var(--c); border-radius: 6px; padding: 10px 14px; }
+.card b { display: block; font-size: 26px; line-height: 1.1; }
+.card span { color: var(--muted); font-size: 12.5px; }
+.grid { display: grid; grid-template-columns: 1fr 1fr; gap: 14px; margin-bottom: 18px; }
+section.panel { background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: 14px 16px; overflow: hidden; }
+section.panel svg { max-width: 100%; height: auto; }
+.note { color: var(--muted); font-size: 12.5px; margin: 6px 0 0; }
+.empty { color: var(--muted); font-style: italic; padding: 18px 0; }
+table { width: 100%; border-collapse: collapse; background: var(--card); font-size: 13px; }
+th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+th { background: #eef0f4; font-weight: 600; position: sticky; top: 0; }
+td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.path { word-break: break-word; max-width: 330px; }
+.pill { display: inline-block; padding: 1px 8px; border-radius: 10px; color: #fff; font-size: 12px; white-space: nowrap; }
+.tags { color: var(--muted); font-size: 12px; }
+a { color: #1565c0; }
+.links a { margin-right: 8px; white-space: nowrap; }
+`;
+
+export function renderHtml(summary: IBatchSummary): string {
+  const t = summary.totals;
+  const env = summary.environment;
+  const envText = env
+    ? `Python ${env.python}; ` +
+      Object.entries(env.packages)
+        .map(([name, version]) => `${name} ${version}`)
+        .join(', ')
+    : '';
+  const cards = OUTCOMES.map(
+    outcome =>
+      `<div class="card" style="--c:${OUTCOME_COLORS[outcome]}"><b>${t.byOutcome[outcome]}</b><span>${esc(OUTCOME_LABELS[outcome])}</span></div>`
+  ).join('');
+  const unavailable = summary.scoreComparison === 'unavailable';
+  const numbersNote = unavailable
+    ? '<p class="note">No score comparison is available yet: numbers count as matching in these classes.</p>'
+    : '';
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Modernize batch: ${esc(summary.input)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<main>
+<h1>Modernize batch report</h1>
+<p class="meta"><code>${esc(summary.input)}</code> · ${t.notebooks} notebooks, ${t.finished} finished · policy <code>${esc(summary.accept)}</code> · ${summary.jobs} kernel(s) at a time · total ${esc(formatDuration(t.wallMs))} (kernel ${esc(formatDuration(t.kernelMs))}) · ${esc(summary.generatedAt)}${envText ? `<br>${esc(envText)}` : ''}</p>
+<div class="cards">${cards}</div>
+${numbersNote}
+<div class="grid">
+<section class="panel"><h2>Verdicts before and after</h2>${verdictChart(summary)}<p class="note">“As found” is the first execution of every cell, before any fix.</p></section>
+<section class="panel"><h2>Failure categories</h2>${countChart(t.failureCategories, 'Failure categories', 12, PALETTE.bad)}<p class="note">Every failure seen, first runs and re-runs.</p></section>
+<section class="panel"><h2>Rules that fired most</h2>${countChart(t.fixesByRule, 'Rules that fired most', 15, PALETTE.fixed, 250)}${libraryLine(t.fixesByLibrary)}</section>
+<section class="panel"><h2>Time per notebook</h2>${timeChart(summary.notebooks)}<p class="note">Dark: kernel time; light: the rest (kernel start, engine, I/O).</p></section>
+<section class="panel"><h2>Score drifts</h2>${driftPanel(summary)}</section>
+<section class="panel"><h2>Outcomes</h2>${stackedBars(
+    [{ label: 'notebooks', segments: OUTCOMES.map(o => ({ key: OUTCOME_LABELS[o], value: t.byOutcome[o], color: OUTCOME_COLORS[o] })) }],
+    { title: 'Outcome classes', labelWidth: 80 }
+  )}</section>
+</div>
+<section class="panel"><h2>Notebooks</h2>
+<table>
+<thead><tr><th>notebook</th><th>as found</th><th>after</th><th>outcome</th><th>cells ok / fixed / failing</th><th>fixes</th><th>still failing</th><th>time</th><th>files</th></tr></thead>
+<tbody>
+${summary.notebooks.map(row).join('\n')}
+</tbody>
+</table>
+</section>
+</main>
+</body>
+</html>
+`;
+}
+
+function verdictChart(summary: IBatchSummary): string {
+  const segments = (table: Record<string, number>) =>
+    VERDICT_ORDER.filter(v => table[v]).map(v => ({ key: v, value: table[v], color: VERDICT_COLORS[v] }));
+  return stackedBars(
+    [
+      { label: 'as found', segments: segments(summary.totals.before) },
+      { label: 'after', segments: segments(summary.totals.after) }
+    ],
+    { title: 'Verdicts before and after' }
+  );
+}
+
+function countChart(table: Record<string, number>, title: string, limit: number, color: string, labelWidth = 170): string {
+  const entries = ranked(table, limit);
+  if (entries.length === 0) {
+    return '<p class="empty">none</p>';
+  }
+  return barChart(
+    entries.map(([label, value]) => ({ label, value, color })),
+    { title, labelWidth }
+  );
+}
+
+function libraryLine(table: Record<string, number>): string {
+  const entries = ranked(table);
+  if (entries.length === 0) {
+    return '';
+  }
+  return `<p class="note">By library: ${entries.map(([name, n]) => `${esc(name)} ${n}`).join(' · ')}</p>`;
+}
+
+function timeChart(notebooks: IBatchNotebook[]): string {
+  const timed = notebooks.filter(nb => nb.durations.wallMs > 0);
+  if (timed.length === 0) {
+    return '<p class="empty">no notebook has run yet</p>';
+  }
+  return barChart(
+    timed.map(nb => ({
+      label: nb.path,
+      value: nb.durations.wallMs / 1000,
+      inner: nb.durations.kernelMs / 1000,
+      text: formatDuration(nb.durations.wallMs),
+      color: '#9fa8da'
+    })),
+    { title: 'Time per notebook', labelWidth: 230 }
+  );
+}
+
+function driftPanel(summary: IBatchSummary): string {
+  const points = summary.notebooks.flatMap(nb =>
+    nb.numbers.pairs.map(pair => ({
+      label: `${nb.path}${pair.label ? ` ${pair.label}` : pair.cell !== undefined ? ` cell ${pair.cell + 1}` : ''}`,
+      original: pair.original,
+      current: pair.current,
+      matching: pair.matching
+    }))
+  );
+  if (summary.scoreComparison === 'unavailable' || points.length === 0) {
+    return '<p class="empty">No comparison available: the per-notebook reports carry no score pairs yet.</p>';
+  }
+  const off = points.filter(p => !p.matching).length;
+  return (
+    driftScatter(points, { title: 'Score drifts: original against now' }) +
+    `<p class="note">${points.length} paired numbers, ${off} off (red). Dashed: unchanged.</p>`
+  );
+}
+
+function row(nb: IBatchNotebook): string {
+  const pill = (text: string, color: string) => `<span class="pill" style="background:${color}">${esc(text)}</span>`;
+  const fixes = ranked(nb.fixes.byRule)
+    .map(([id, n]) => (n > 1 ? `${id} ×${n}` : id))
+    .join(', ');
+  const remaining = ranked(nb.remainingCategories)
+    .map(([category, n]) => (n > 1 ? `${category} ×${n}` : category))
+    .join(', ');
+  const links = [
+    nb.modernized ? `<a href="${href(nb.modernized)}">modernized</a>` : '',
+    nb.report ? `<a href="${href(nb.report)}">report</a>` : ''
+  ].join('');
+  const cells = nb.cells.code
+    ? `${nb.cells.ranClean} / ${nb.cells.fixed} / ${nb.cells.failing}${nb.cells.skipped ? ` (+${nb.cells.skipped} not run)` : ''}`
+    : '—';
+  return (
+    `<tr><td class="path">${esc(nb.path)}</td>` +
+    `<td>${nb.before ? pill(nb.before, VERDICT_COLORS[nb.before]) : '—'}</td>` +
+    `<td>${pill(nb.verdict, VERDICT_COLORS[nb.verdict] ?? PALETTE.grey)}</td>` +
+    `<td>${pill(OUTCOME_LABELS[nb.outcome], OUTCOME_COLORS[nb.outcome])}${nb.reason ? `<div class="tags">${esc(nb.reason)}</div>` : ''}${!nb.numbers.compared && nb.outcome !== 'did-not-finish' ? '<div class="tags">numbers not compared</div>' : ''}</td>` +
+    `<td class="num">${cells}</td>` +
+    `<td class="tags">${esc(fixes) || '—'}</td>` +
+    `<td class="tags">${esc(remaining) || '—'}</td>` +
+    `<td class="num">${nb.durations.wallMs ? esc(formatDuration(nb.durations.wallMs)) : '—'}</td>` +
+    `<td class="links">${links || '—'}</td></tr>`
+  );
+}
+
+/** A relative link with every path segment encoded. */
+export function href(relative: string): string {
+  return relative
+    .split('/')
+    .map(segment => encodeURIComponent(segment))
+    .join('/');
+}

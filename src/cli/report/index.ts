@@ -1,0 +1,4 @@
+export * from './charts';
+export * from './html';
+export * from './markdown';
+export * from './summary';

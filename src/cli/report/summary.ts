@@ -1,0 +1,373 @@
+/**
+ * The batch summary: one record per notebook, made from its per-notebook
+ * report (or from why it has none), and the totals the readable forms show.
+ * Pure functions over plain data: no files, no clock.
+ */
+import type { IReport } from '../../core/report';
+
+export const SUMMARY_VERSION = 1;
+
+/** How a notebook ended, in the five classes a maintainer sorts by. */
+export type OutcomeClass =
+  | 'clean-matching'
+  | 'errors-matching'
+  | 'clean-numbers-off'
+  | 'errors-numbers-off'
+  | 'did-not-finish';
+
+export const OUTCOMES: readonly OutcomeClass[] = [
+  'clean-matching',
+  'errors-matching',
+  'clean-numbers-off',
+  'errors-numbers-off',
+  'did-not-finish'
+];
+
+export const OUTCOME_LABELS: Record<OutcomeClass, string> = {
+  'clean-matching': 'ran clean, numbers match',
+  'errors-matching': 'some errors, numbers match',
+  'clean-numbers-off': 'ran clean, numbers off',
+  'errors-numbers-off': 'errors and numbers off',
+  'did-not-finish': 'did not finish'
+};
+
+/** A notebook's verdict, or why it has none. */
+export type BatchVerdict = IReport['verdict'] | 'bad-input' | 'crashed' | 'not-run';
+
+/** One paired number: what the original printed and what the run printed now. */
+export interface IScorePair {
+  cell?: number;
+  label?: string;
+  original: number;
+  current: number;
+  matching: boolean;
+}
+
+export interface IBatchNotebook {
+  /** Relative to the batch's input folder, `/`-separated. */
+  path: string;
+  verdict: BatchVerdict;
+  /** As found: 'failing' when any cell failed on its first execution. */
+  before?: 'reproducible' | 'failing';
+  outcome: OutcomeClass;
+  /** Why a notebook did not finish (notebook time budget, bad input, crash, interrupted). */
+  reason?: string;
+  numbers: {
+    /** False until the per-notebook report carries score pairs: then `matching` is assumed. */
+    compared: boolean;
+    matching: boolean;
+    pairs: IScorePair[];
+  };
+  cells: { code: number; ranClean: number; fixed: number; failing: number; skipped: number };
+  /** Every failure seen, first executions and re-runs, by category. */
+  failureCategories: Record<string, number>;
+  /** Categories of what still fails at the end. */
+  remainingCategories: Record<string, number>;
+  fixes: { byRule: Record<string, number>; byLibrary: Record<string, number> };
+  durations: { wallMs: number; kernelMs: number; engineMs: number };
+  /** Relative to the batch's output folder. */
+  modernized?: string;
+  report?: string;
+}
+
+export interface IBatchSummary {
+  summaryVersion: number;
+  generatedAt: string;
+  input: string;
+  output: string;
+  accept: string;
+  jobs: number;
+  environment?: { python: string; packages: Record<string, string> };
+  /** 'unavailable' while no per-notebook report carries score pairs. */
+  scoreComparison: 'available' | 'unavailable';
+  totals: {
+    notebooks: number;
+    finished: number;
+    byOutcome: Record<OutcomeClass, number>;
+    before: Record<string, number>;
+    after: Record<string, number>;
+    failureCategories: Record<string, number>;
+    fixesByRule: Record<string, number>;
+    fixesByLibrary: Record<string, number>;
+    wallMs: number;
+    kernelMs: number;
+  };
+  notebooks: IBatchNotebook[];
+}
+
+/** What the batch knows of one notebook. */
+export interface INotebookInput {
+  path: string;
+  report?: IReport;
+  /** Set when there is no report: why. */
+  missing?: { verdict: 'bad-input' | 'crashed' | 'not-run'; reason: string };
+  /** The run was stopped by the notebook time budget. */
+  budgetExceeded?: boolean;
+  modernized?: string;
+  reportLink?: string;
+  wallMs?: number;
+}
+
+/** Which library a fix belongs to, from its rule id or patch origin. */
+export type LibraryOf = (ruleId: string) => string | undefined;
+
+/** One notebook's record. */
+export function notebookEntry(input: INotebookInput, libraryOf: LibraryOf = () => undefined): IBatchNotebook {
+  const report = input.report;
+  if (!report) {
+    return {
+      path: input.path,
+      verdict: input.missing?.verdict ?? 'not-run',
+      outcome: 'did-not-finish',
+      reason: input.missing?.reason ?? 'not run yet',
+      numbers: { compared: false, matching: false, pairs: [] },
+      cells: { code: 0, ranClean: 0, fixed: 0, failing: 0, skipped: 0 },
+      failureCategories: {},
+      remainingCategories: {},
+      fixes: { byRule: {}, byLibrary: {} },
+      durations: { wallMs: input.wallMs ?? 0, kernelMs: 0, engineMs: 0 }
+    };
+  }
+  const failureCategories: Record<string, number> = {};
+  const remainingCategories: Record<string, number> = {};
+  const byRule: Record<string, number> = {};
+  const byLibrary: Record<string, number> = {};
+  let firstFailed = false;
+  for (const cell of report.cells) {
+    cell.failures.forEach((failure, i) => {
+      count(failureCategories, failure.category);
+      if (i === 0) {
+        firstFailed = true;
+      }
+    });
+    if (cell.status !== 'ok' && cell.status !== 'fixed' && cell.status !== 'skipped') {
+      count(remainingCategories, cell.diagnosis?.category ?? cell.status);
+    }
+  }
+  const accepted = [
+    ...report.cells.flatMap(cell => cell.patches),
+    ...report.files.flatMap(file => file.patches)
+  ].filter(patch => patch.accepted);
+  for (const patch of accepted) {
+    const ids = patch.ruleIds.length > 0 ? patch.ruleIds : [patch.origin.replace(/^rule:/, '')];
+    for (const id of ids) {
+      count(byRule, id);
+      count(byLibrary, libraryOf(id) ?? Private.libraryFromId(id));
+    }
+  }
+  const skipped = report.cells.filter(cell => cell.status === 'skipped').length;
+  const pairs = scorePairs(report);
+  const compared = pairs.length > 0;
+  const matching = pairs.every(pair => pair.matching);
+  const clean = report.verdict !== 'failing';
+  const finished = !input.budgetExceeded && skipped === 0;
+  const outcome: OutcomeClass = !finished
+    ? 'did-not-finish'
+    : clean
+      ? matching
+        ? 'clean-matching'
+        : 'clean-numbers-off'
+      : matching
+        ? 'errors-matching'
+        : 'errors-numbers-off';
+  return {
+    path: input.path,
+    verdict: report.verdict,
+    before: firstFailed ? 'failing' : 'reproducible',
+    outcome,
+    reason: finished ? undefined : `notebook time budget exceeded: ${skipped} cell(s) not run`,
+    numbers: { compared, matching, pairs },
+    cells: {
+      code: report.summary.codeCells,
+      ranClean: report.summary.ranClean,
+      fixed: report.summary.fixed,
+      failing: report.summary.failing - skipped,
+      skipped
+    },
+    failureCategories,
+    remainingCategories,
+    fixes: { byRule, byLibrary },
+    durations: {
+      wallMs: input.wallMs ?? report.durationMs,
+      kernelMs: report.summary.kernelMs,
+      engineMs: report.cells.reduce((sum, cell) => sum + cell.engineMs.reduce((a, b) => a + b, 0), 0)
+    },
+    modernized: input.modernized,
+    report: input.reportLink
+  };
+}
+
+/**
+ * Score pairs from a per-notebook report, read loosely: the score comparison
+ * is being added to the report; any of `scores`, `summary.scores` or a
+ * cell's `scores` with numeric original/current (or then/now, expected/actual)
+ * counts. None found: an empty list (numbers not compared).
+ */
+export function scorePairs(report: IReport): IScorePair[] {
+  const loose = report as unknown as {
+    scores?: unknown;
+    summary?: { scores?: unknown };
+    cells?: { index?: number; scores?: unknown }[];
+  };
+  const found: IScorePair[] = [];
+  const take = (list: unknown, cell?: number) => {
+    if (!Array.isArray(list)) {
+      return;
+    }
+    for (const item of list) {
+      const pair = Private.readPair(item, cell);
+      if (pair) {
+        found.push(pair);
+      }
+    }
+  };
+  take(loose.scores);
+  take(loose.summary?.scores);
+  for (const cell of loose.cells ?? []) {
+    take(cell.scores, cell.index);
+  }
+  return found;
+}
+
+/** The batch summary from every notebook's record. */
+export function buildSummary(
+  notebooks: IBatchNotebook[],
+  meta: {
+    generatedAt: string;
+    input: string;
+    output: string;
+    accept: string;
+    jobs: number;
+    environment?: IBatchSummary['environment'];
+  }
+): IBatchSummary {
+  const byOutcome = Object.fromEntries(OUTCOMES.map(o => [o, 0])) as Record<OutcomeClass, number>;
+  const before: Record<string, number> = {};
+  const after: Record<string, number> = {};
+  const failureCategories: Record<string, number> = {};
+  const fixesByRule: Record<string, number> = {};
+  const fixesByLibrary: Record<string, number> = {};
+  for (const nb of notebooks) {
+    byOutcome[nb.outcome]++;
+    count(before, nb.before ?? nb.verdict);
+    count(after, nb.verdict);
+    merge(failureCategories, nb.failureCategories);
+    merge(fixesByRule, nb.fixes.byRule);
+    merge(fixesByLibrary, nb.fixes.byLibrary);
+  }
+  const sorted = [...notebooks].sort((a, b) => a.path.localeCompare(b.path));
+  return {
+    summaryVersion: SUMMARY_VERSION,
+    generatedAt: meta.generatedAt,
+    input: meta.input,
+    output: meta.output,
+    accept: meta.accept,
+    jobs: meta.jobs,
+    environment: meta.environment,
+    scoreComparison: notebooks.some(nb => nb.numbers.compared) ? 'available' : 'unavailable',
+    totals: {
+      notebooks: notebooks.length,
+      finished: notebooks.filter(nb => nb.verdict !== 'not-run' && nb.verdict !== 'crashed').length,
+      byOutcome,
+      before,
+      after,
+      failureCategories,
+      fixesByRule,
+      fixesByLibrary,
+      wallMs: notebooks.reduce((sum, nb) => sum + nb.durations.wallMs, 0),
+      kernelMs: notebooks.reduce((sum, nb) => sum + nb.durations.kernelMs, 0)
+    },
+    notebooks: sorted
+  };
+}
+
+/** Entries of a count table, largest first, then by name. */
+export function ranked(table: Record<string, number>, limit = Infinity): [string, number][] {
+  return Object.entries(table)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, limit);
+}
+
+/** `12.3 s`, `4 min 05 s`, `1 h 02 min`. */
+export function formatDuration(ms: number): string {
+  const seconds = ms / 1000;
+  if (seconds < 60) {
+    return `${seconds.toFixed(1)} s`;
+  }
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) {
+    return `${minutes} min ${String(Math.round(seconds % 60)).padStart(2, '0')} s`;
+  }
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+}
+
+function count(table: Record<string, number>, key: string): void {
+  table[key] = (table[key] ?? 0) + 1;
+}
+
+function merge(into: Record<string, number>, from: Record<string, number>): void {
+  for (const [key, value] of Object.entries(from)) {
+    into[key] = (into[key] ?? 0) + value;
+  }
+}
+
+namespace Private {
+  const PREFIXES: [RegExp, string][] = [
+    [/^(sklearn|scikit)/, 'scikit-learn'],
+    [/^(py2|python)/, 'python'],
+    [/^(np|numpy)/, 'numpy'],
+    [/^(pd|pandas)/, 'pandas'],
+    [/^(mpl|matplotlib)/, 'matplotlib'],
+    [/^(sns|seaborn)/, 'seaborn'],
+    [/^(tf|keras)/, 'keras/tensorflow'],
+    [/^(xgb|xgboost)/, 'xgboost'],
+    [/^(lgb|lightgbm)/, 'lightgbm'],
+    [/^scipy/, 'scipy']
+  ];
+
+  /** Rules are named `<library>-<change>`; fixers (data-path, pip-install…) belong to the notebook. */
+  export function libraryFromId(id: string): string {
+    for (const [pattern, library] of PREFIXES) {
+      if (pattern.test(id)) {
+        return library;
+      }
+    }
+    return 'notebook setup';
+  }
+
+  const KEYS: [string, string][] = [
+    ['original', 'current'],
+    ['then', 'now'],
+    ['expected', 'actual'],
+    ['before', 'after']
+  ];
+
+  export function readPair(item: unknown, cell?: number): IScorePair | undefined {
+    if (!item || typeof item !== 'object') {
+      return undefined;
+    }
+    const record = item as Record<string, unknown>;
+    for (const [a, b] of KEYS) {
+      const original = record[a];
+      const current = record[b];
+      if (typeof original === 'number' && typeof current === 'number') {
+        const flag = record.matching ?? record.withinTolerance ?? record.matches ?? record.ok;
+        const drift = record.drift ?? record.drifted;
+        const matching =
+          typeof flag === 'boolean'
+            ? flag
+            : typeof drift === 'boolean'
+              ? !drift
+              : Math.abs(current - original) <= 0.1 * Math.abs(original) + 1e-12;
+        return {
+          cell: typeof record.cell === 'number' ? record.cell : typeof record.cellIndex === 'number' ? record.cellIndex : cell,
+          label: typeof record.label === 'string' ? record.label : typeof record.name === 'string' ? record.name : undefined,
+          original,
+          current,
+          matching
+        };
+      }
+    }
+    return undefined;
+  }
+}
