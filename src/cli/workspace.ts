@@ -1,7 +1,7 @@
 /** The engine's view of files, on the local disk. */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { IWorkspace } from '../core/workspace';
+import type { IDirEntry, IWorkspace } from '../core/workspace';
 
 /** Folders never searched for data files. */
 const SKIPPED = new Set(['node_modules', '.git', '.venv', '__pycache__', '.ipynb_checkpoints']);
@@ -49,5 +49,27 @@ export class NodeWorkspace implements IWorkspace {
       level = next;
     }
     return found.sort();
+  }
+
+  async listDir(dir: string): Promise<IDirEntry[]> {
+    let entries: fs.Dirent[];
+    try {
+      entries = await fs.promises.readdir(dir, { withFileTypes: true });
+    } catch {
+      return [];
+    }
+    const listed: IDirEntry[] = [];
+    for (const entry of entries) {
+      if (entry.isDirectory()) {
+        listed.push({ name: entry.name, kind: 'directory' });
+      } else if (entry.isFile()) {
+        const size = await fs.promises.stat(path.join(dir, entry.name)).then(
+          stat => stat.size,
+          () => undefined
+        );
+        listed.push({ name: entry.name, kind: 'file', size });
+      }
+    }
+    return listed.sort((a, b) => a.name.localeCompare(b.name));
   }
 }

@@ -27,6 +27,23 @@ export function driftFlags(before: string, after: string): IPatchFlag[] {
   return [...new Set(messages)].map(message => ({ kind: 'changes-results', message }));
 }
 
+/**
+ * The cell as plain Python: IPython line magics, shell escapes (`!ls`,
+ * `x = !ls`) and a leading cell magic line are blanked out, offsets kept.
+ */
+export function withoutMagics(text: string): string {
+  return text
+    .split('\n')
+    .map(line => (/^\s*[%!]/.test(line) || /^\s*[\w.]+\s*=\s*[%!]/.test(line) ? line.replace(/\S/g, ' ') : line))
+    .join('\n');
+}
+
+/** Cell magics whose body is Python; the body of any other (`%%bash`, `%%html`) is not. */
+export function isPythonCell(text: string): boolean {
+  const first = /^\s*%%(\w+)/.exec(text);
+  return !first || ['time', 'timeit', 'capture', 'prun', 'debug', 'python', 'python3'].includes(first[1]);
+}
+
 namespace Private {
   /** Keywords that choose the randomness. */
   const SEED_KEYWORDS = new Set(['random_state', 'seed', 'random_seed']);
@@ -70,7 +87,7 @@ namespace Private {
   }
 
   export function read(text: string, strict: boolean): IRead | null {
-    const source = new PythonSource(maskMagics(text));
+    const source = new PythonSource(withoutMagics(text));
     if (strict && source.hasSyntaxErrors) {
       return null;
     }
@@ -93,14 +110,6 @@ namespace Private {
       calls.push({ callee, name: callee.slice(callee.lastIndexOf('.') + 1), node, keywords, positional });
     }
     return { source, calls };
-  }
-
-  /** IPython magics and shell escapes are not Python: blank them out, keeping offsets. */
-  export function maskMagics(text: string): string {
-    return text
-      .split('\n')
-      .map(line => (/^\s*[%!]/.test(line) || /^\s*\w+\s*=\s*[%!]/.test(line) ? line.replace(/\S/g, ' ') : line))
-      .join('\n');
   }
 
   function normalize(text: string): string {

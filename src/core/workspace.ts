@@ -13,6 +13,16 @@ export interface IWorkspace {
   writeText(path: string, text: string): Promise<void>;
   /** Files named `name` under `dir`, at most `depth` levels down, nearest first. */
   findByName(dir: string, name: string, depth: number): Promise<string[]>;
+  /** Entries of a directory, or [] when it cannot be read. Optional: the engine goes without. */
+  listDir?(dir: string): Promise<IDirEntry[]>;
+}
+
+/** One entry of a directory listing. */
+export interface IDirEntry {
+  name: string;
+  kind: 'file' | 'directory';
+  /** Bytes, for files. */
+  size?: number;
 }
 
 /** POSIX path helpers the engine needs, without Node's `path`. */

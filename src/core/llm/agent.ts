@@ -1,0 +1,165 @@
+/**
+ * The LLM agent: asked by the repair loop when no offline fix fits. It builds
+ * the prompt, asks the chat model, checks the answer parses, and attaches the
+ * guards (semantic drift, shell, pip, network, deletion). Running the patch
+ * and feeding its error back is the loop's part; the attempt budget per cell
+ * is kept here.
+ */
+import { Signal } from '@lumino/signaling';
+import type { ISignal } from '@lumino/signaling';
+import type { IAgentAnswer, IAgentRequest, IPatchAgent, ITokenUsage } from '../agent';
+import { driftFlags } from '../drift';
+import { guardFlags } from '../patch';
+import { ANSWER_SCHEMA, parseAnswer, parsesAsPython } from './answer';
+import { ChatModelError } from './model';
+import type { IChatMessage, IChatModel } from './model';
+import { FULL_LIMITS, TRIMMED_LIMITS, buildMessages, describeDataFiles } from './prompt';
+import type { IRejectedAnswer } from './prompt';
+
+export class LlmAgent implements IPatchAgent {
+  constructor(options: LlmAgent.IOptions) {
+    this._model = options.model;
+    this._maxAttempts = options.maxAttemptsPerCell ?? 3;
+    this._stream = options.stream ?? false;
+  }
+
+  /** The model's name; patches say `llm:<name>`. */
+  get modelName(): string {
+    return this._model.name;
+  }
+
+  /** Text of the answer as it is generated (only with `stream: true`). */
+  get answerStreamed(): ISignal<this, LlmAgent.IDelta> {
+    return this._answerStreamed;
+  }
+
+  /** Every call: the messages sent, the answer received, the tokens spent. */
+  get exchanged(): ISignal<this, LlmAgent.IExchange> {
+    return this._exchanged;
+  }
+
+  async propose(request: IAgentRequest): Promise<IAgentAnswer> {
+    const usage: ITokenUsage = { calls: 0, inputTokens: 0, outputTokens: 0 };
+    const rejected: IRejectedAnswer[] = [];
+    const tried = new Set([request.source.trim(), ...request.previousAttempts.map(attempt => attempt.source.trim())]);
+    const dataFiles = await this._dataFiles(request);
+    let limits = FULL_LIMITS;
+    let trimmed = false;
+    const used = () => request.previousAttempts.length + rejected.length;
+    if (used() >= this._maxAttempts) {
+      return { usage, error: this._spent(request, rejected) };
+    }
+    while (used() < this._maxAttempts) {
+      const messages = buildMessages(request, {
+        dataFiles: trimmed ? dataFiles.split('\n').slice(0, TRIMMED_LIMITS.dataEntries).join('\n') : dataFiles,
+        rejected,
+        limits
+      });
+      const attempt = used() + 1;
+      let response;
+      try {
+        response = await this._model.complete({
+          messages,
+          schema: ANSWER_SCHEMA,
+          signal: request.signal,
+          onDelta: this._stream ? delta => this._answerStreamed.emit({ cellIndex: request.cellIndex, attempt, delta }) : undefined
+        });
+      } catch (error) {
+        if (error instanceof ChatModelError && error.kind === 'context-length' && !trimmed) {
+          // Fewer and shorter earlier cells, a shorter traceback, fewer files: once.
+          trimmed = true;
+          limits = TRIMMED_LIMITS;
+          continue;
+        }
+        if (error instanceof ChatModelError) {
+          const message =
+            error.kind === 'context-length'
+              ? `The prompt is too long for the model "${this._model.name}" even with the context trimmed.`
+              : error.message;
+          return { usage, error: message };
+        }
+        return { usage, error: `The LLM call failed: ${String((error as Error)?.message ?? error).slice(0, 200)}.` };
+      }
+      usage.calls += response.usage.calls;
+      usage.inputTokens += response.usage.inputTokens;
+      usage.outputTokens += response.usage.outputTokens;
+      this._exchanged.emit({ cellIndex: request.cellIndex, attempt, messages, answer: response.text, usage: response.usage, model: response.model });
+
+      const parsed = parseAnswer(response.text);
+      if (!parsed) {
+        rejected.push({ source: '', problem: 'Your answer held no code for the cell.' });
+        continue;
+      }
+      if (!parsesAsPython(parsed.source)) {
+        rejected.push({ source: parsed.source, problem: 'It does not parse as Python 3.' });
+        continue;
+      }
+      if (tried.has(parsed.source.trim())) {
+        rejected.push({ source: parsed.source, problem: 'It is the same code as the failing cell or an earlier answer.' });
+        continue;
+      }
+      const flags = [...driftFlags(request.source, parsed.source), ...guardFlags(request.source, parsed.source)];
+      return {
+        proposal: { source: parsed.source, rationale: parsed.rationale, origin: `llm:${this._model.name}`, flags },
+        usage
+      };
+    }
+    return { usage, error: this._spent(request, rejected) };
+  }
+
+  private _spent(request: IAgentRequest, rejected: IRejectedAnswer[]): string {
+    if (rejected.length > 0 && rejected.every(answer => !answer.source)) {
+      return `The model's answers held no usable code (${rejected.length} of ${this._maxAttempts} attempts).`;
+    }
+    if (rejected.length > 0 && request.previousAttempts.length === 0) {
+      return `The model's answers did not parse as Python (${rejected.length} of ${this._maxAttempts} attempts).`;
+    }
+    return `No model patch made this cell run within ${this._maxAttempts} attempts.`;
+  }
+
+  private async _dataFiles(request: IAgentRequest): Promise<string> {
+    const workspace = request.workspace;
+    if (!workspace) {
+      return '';
+    }
+    const key = `${workspace.notebookDir}\u0000${workspace.dataDir ?? ''}`;
+    if (!this._dataCache.has(key)) {
+      // Built once per notebook: the same text in every prompt also helps prompt caching.
+      this._dataCache.set(key, describeDataFiles(workspace).catch(() => ''));
+    }
+    return this._dataCache.get(key)!;
+  }
+
+  private _model: IChatModel;
+  private _maxAttempts: number;
+  private _stream: boolean;
+  private _dataCache = new Map<string, Promise<string>>();
+  private _answerStreamed = new Signal<this, LlmAgent.IDelta>(this);
+  private _exchanged = new Signal<this, LlmAgent.IExchange>(this);
+}
+
+export namespace LlmAgent {
+  export interface IOptions {
+    model: IChatModel;
+    /** Model answers per failing cell, unusable ones included (default 3). */
+    maxAttemptsPerCell?: number;
+    /** Use the streaming API and emit `answerStreamed` (the panel shows the answer as it comes). */
+    stream?: boolean;
+  }
+
+  export interface IDelta {
+    cellIndex: number;
+    /** 1-based: the how-manyth answer for this cell. */
+    attempt: number;
+    delta: string;
+  }
+
+  export interface IExchange {
+    cellIndex: number;
+    attempt: number;
+    messages: IChatMessage[];
+    answer: string;
+    usage: ITokenUsage;
+    model: string;
+  }
+}

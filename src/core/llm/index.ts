@@ -1,0 +1,6 @@
+export * from './model';
+export * from './openai';
+export * from './answer';
+export * from './prompt';
+export * from './agent';
+export * from './relay';
