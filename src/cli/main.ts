@@ -3,6 +3,7 @@
  *
  *   jupyter-modernize run NOTEBOOK [--out PATH] [--report PATH] [--accept rules|none|all]
  *     [--cell-timeout SECONDS] [--data-dir DIR] [--server URL --token TOKEN]
+ *     [--llm [--model NAME] [--llm-attempts N]]
  *
  * Exit 0 when the notebook ends running clean, 1 when it does not, 2 on bad input.
  */
@@ -10,6 +11,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { KernelSession } from '../core/kernel';
+import { LlmAgent } from '../core/llm/agent';
+import { OpenAIChatModel } from '../core/llm/openai';
 import { NotebookError, parseNotebook, serializeNotebook } from '../core/notebook';
 import { PolicyDecider } from '../core/policy';
 import type { AcceptPolicy } from '../core/policy';
@@ -33,6 +36,10 @@ Options:
   --data-dir DIR          where Kaggle-style ../input/ data files are
   --server URL            run kernels on this Jupyter server instead of starting one
   --token TOKEN           token for --server
+  --llm                   ask an OpenAI-compatible model when no rule fits (reads OPENAI_BASE_URL,
+                          OPENAI_API_KEY, MODERNIZER_MODEL); its patches apply only with --accept all
+  --model NAME            the model for --llm (default: MODERNIZER_MODEL)
+  --llm-attempts N        model answers per failing cell (default: 3)
   -h, --help              show this help
 
 A folder of notebooks: jupyter-modernize batch DIR --out OUTDIR [options] (batch --help).`;
@@ -49,12 +56,14 @@ export interface IRunOptions {
   dataDir?: string;
   server?: string;
   token?: string;
+  /** The LLM agent's endpoint and budget (`--llm`); the key never leaves this object. */
+  llm?: OpenAIChatModel.IOptions & { maxAttemptsPerCell?: number };
   /** Where progress goes; silent when undefined. */
   progress?: NodeJS.WritableStream;
   signal?: AbortSignal;
 }
 
-export function parseRunArgs(argv: string[]): IRunOptions {
+export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): IRunOptions {
   const { values, positionals } = (() => {
     try {
       return parseArgs({
@@ -68,6 +77,9 @@ export function parseRunArgs(argv: string[]): IRunOptions {
           'data-dir': { type: 'string' },
           server: { type: 'string' },
           token: { type: 'string' },
+          llm: { type: 'boolean' },
+          model: { type: 'string' },
+          'llm-attempts': { type: 'string' },
           help: { type: 'boolean', short: 'h' }
         }
       });
@@ -100,8 +112,26 @@ export function parseRunArgs(argv: string[]): IRunOptions {
     cellTimeoutSeconds: timeout,
     dataDir: values['data-dir'] as string | undefined,
     server: values.server as string | undefined,
-    token: values.token as string | undefined
+    token: values.token as string | undefined,
+    llm: values.llm ? llmOptions(values.model as string | undefined, values['llm-attempts'] as string | undefined, env) : undefined
   };
+}
+
+/** `--llm`: the endpoint from the environment; one line naming what is missing. */
+function llmOptions(model: string | undefined, attempts: string | undefined, env: NodeJS.ProcessEnv): IRunOptions['llm'] {
+  const name = model ?? env.MODERNIZER_MODEL;
+  const missing = ['OPENAI_BASE_URL', 'OPENAI_API_KEY'].filter(variable => !env[variable]);
+  if (!name) {
+    missing.push('MODERNIZER_MODEL (or --model)');
+  }
+  if (missing.length > 0) {
+    throw new UsageError(`--llm needs ${missing.join(', ')} in the environment.`);
+  }
+  const count = attempts === undefined ? 3 : Number(attempts);
+  if (!Number.isInteger(count) || count < 1) {
+    throw new UsageError(`--llm-attempts must be a positive whole number (got ${attempts}).`);
+  }
+  return { baseURL: env.OPENAI_BASE_URL!, apiKey: env.OPENAI_API_KEY!, model: name!, temperature: 0, maxAttemptsPerCell: count };
 }
 
 /** Default output paths beside the input: NAME.modernized.ipynb and NAME.modernize.json. */
@@ -145,7 +175,8 @@ export async function runNotebook(options: IRunOptions, shared?: { server: IJupy
         rules: new RuleEngine(allRules),
         decider: new PolicyDecider(options.accept),
         workspace: new NodeWorkspace(path.dirname(notebookPath), dataDir),
-        cellTimeoutMs: options.cellTimeoutSeconds * 1000
+        cellTimeoutMs: options.cellTimeoutSeconds * 1000,
+        agent: options.llm && new LlmAgent({ model: new OpenAIChatModel(options.llm), maxAttemptsPerCell: options.llm.maxAttemptsPerCell })
       });
       notes.forEach(note => progress?.note(note));
       progress?.attach(modernizer, path.basename(notebookPath));

@@ -2,6 +2,7 @@
  * The per-notebook report: a verdict, the environment, and a record per
  * cell. JSON is the source of truth; readable forms are made from it.
  */
+import type { ITokenUsage } from './agent';
 import type { IDiagnosis } from './diagnose';
 import type { IPatch } from './patch';
 import type { IEnvironment } from './probe';
@@ -35,6 +36,10 @@ export interface ICellReport {
   /** The engine's own time per failure: diagnosing and finding a fix. */
   engineMs: number[];
   runs: number;
+  /** Tokens the LLM agent spent on this cell, when it was asked. */
+  usage?: ITokenUsage;
+  /** The agent's last error for this cell, in one sentence. */
+  agentError?: string;
 }
 
 export interface IReport {
@@ -56,6 +61,8 @@ export interface IReport {
     patchesAccepted: number;
     /** Kernel time of every execution, re-runs included. */
     kernelMs: number;
+    /** Tokens the LLM agent spent on the whole notebook (zeros when it was not asked; absent in older reports). */
+    usage?: ITokenUsage;
   };
   durationMs: number;
 }
@@ -93,7 +100,9 @@ export function buildReport(
     patches: cell.patches.map(patchRecord),
     durationMs: cell.durationMs,
     engineMs: cell.engineMs,
-    runs: cell.runs
+    runs: cell.runs,
+    ...(cell.usage ? { usage: cell.usage } : {}),
+    ...(cell.agentError ? { agentError: cell.agentError } : {})
   }));
   const patches = [...cells.flatMap(cell => cell.patches)];
   return {
@@ -117,7 +126,12 @@ export function buildReport(
       failing: code.filter(cell => cell.status !== 'ok' && cell.status !== 'fixed').length,
       patchesProposed: patches.length,
       patchesAccepted: patches.filter(patch => patch.accepted).length,
-      kernelMs: code.reduce((sum, cell) => sum + cell.durationMs, 0)
+      kernelMs: code.reduce((sum, cell) => sum + cell.durationMs, 0),
+      usage: {
+        calls: cells.reduce((sum, cell) => sum + (cell.usage?.calls ?? 0), 0),
+        inputTokens: cells.reduce((sum, cell) => sum + (cell.usage?.inputTokens ?? 0), 0),
+        outputTokens: cells.reduce((sum, cell) => sum + (cell.usage?.outputTokens ?? 0), 0)
+      }
     },
     durationMs: details.durationMs
   };
