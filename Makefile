@@ -22,7 +22,9 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 ALLOW_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
 # Inputs of the TypeScript builds (lib/ for the lab extension, dist/ for the CLI).
-TS_SOURCES := $(shell find src schema style bench -type f 2>/dev/null) \
+TS_SOURCES := $(shell find src schema style bench -type f \
+		\( -name '*.ts' -o -name '*.tsx' -o -name '*.json' -o -name '*.css' -o -name '*.js' \) \
+		-not -path 'bench/out*' 2>/dev/null) \
 	package.json tsconfig.json tsconfig.cli.json
 # Inputs of the Python package metadata; the code itself is installed editable.
 PY_PACKAGE := pyproject.toml install.json $(wildcard jupyter-config/server-config/*.json)
@@ -92,7 +94,7 @@ $(STAMPS)/build: $(STAMPS)/venv $(STAMPS)/node_modules $(TS_SOURCES) | $(STAMPS)
 
 # The Python package, editable, with its server extension enabled and the labextension linked.
 # The old link is removed first: reinstalling would otherwise delete the built files through it.
-$(STAMPS)/python-install: $(STAMPS)/build $(PY_PACKAGE) | $(STAMPS)
+$(STAMPS)/python-install: $(STAMPS)/venv $(PY_PACKAGE) | $(STAMPS) $(STAMPS)/build
 	if [ -L $(LABEXT_LINK) ]; then rm $(LABEXT_LINK); fi
 	SKIP_JUPYTER_BUILDER=1 $(PY) -m pip install -q --disable-pip-version-check \
 		--no-build-isolation --no-deps -e .
