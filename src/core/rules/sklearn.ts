@@ -648,7 +648,7 @@ const keywordOnlyArgs = customRule({
     for (const call of calls(source, sklearnCallee(Object.keys(KEYWORD_ONLY), error))) {
       const { names, keep } = KEYWORD_ONLY[source.dottedName(source.callee(call))!.split('.').pop()!];
       const positional = source.callArguments(call).filter(arg => !arg.name && !arg.star);
-      if (positional.length <= keep || source.callArguments(call).some(arg => arg.star === '*')) {
+      if (positional.length <= keep || source.callArguments(call).some(arg => arg.star === '*') || oldSplitter(source, call)) {
         continue;
       }
       const converted = positionalToKeywords(source, call, names, keep);
@@ -657,6 +657,145 @@ const keywordOnlyArgs = customRule({
       }
     }
     return edits;
+  }
+});
+
+/** sklearn.cross_validation's splitters: (n or y, n_folds / n_iter, ...) -> model_selection's keywords. */
+const OLD_SPLITTERS: Record<string, { first: 'n' | 'y'; names: string[]; renames: Record<string, string>; defaults: string }> = {
+  KFold: { first: 'n', names: ['n_folds', 'shuffle', 'random_state'], renames: { n_folds: 'n_splits' }, defaults: 'n_splits=3' },
+  StratifiedKFold: { first: 'y', names: ['n_folds', 'shuffle', 'random_state'], renames: { n_folds: 'n_splits' }, defaults: 'n_splits=3' },
+  ShuffleSplit: { first: 'n', names: ['n_iter', 'test_size', 'train_size', 'random_state'], renames: { n_iter: 'n_splits' }, defaults: '' },
+  StratifiedShuffleSplit: { first: 'y', names: ['n_iter', 'test_size', 'train_size', 'random_state'], renames: { n_iter: 'n_splits' }, defaults: '' }
+};
+
+/**
+ * A splitter called the sklearn.cross_validation way: with n_folds=/n_iter=,
+ * with a second positional number (KFold(n, 5)), or with len(X) / X.shape[0]
+ * where today's first parameter is the number of splits.
+ */
+function oldSplitter(source: PythonSource, call: SyntaxNode): boolean {
+  const name = source.dottedName(source.callee(call))?.split('.').pop() ?? '';
+  const old = OLD_SPLITTERS[name];
+  if (!old) {
+    return false;
+  }
+  const args = source.callArguments(call);
+  if (args.some(arg => arg.name === old.names[0])) {
+    return true;
+  }
+  const positional = args.filter(arg => !arg.name && !arg.star);
+  if (positional.length === 0) {
+    return false;
+  }
+  if (positional.length >= 2 && positional[1].value.name === 'Number') {
+    return true;
+  }
+  // KFold(len(X)) is also today's leave-one-out: only iterating the splitter itself proves the old interface.
+  const looksOld = old.first === 'n' ? sizeOf(source, positional[0].value) !== undefined : positional[0].value.name !== 'Number';
+  return looksOld && positional.length === 1 && iteratedDirectly(source, call);
+}
+
+/** `for a, b in KFold(...)`, or `kf = KFold(...)` then `for a, b in kf` / `len(kf)`. */
+function iteratedDirectly(source: PythonSource, call: SyntaxNode): boolean {
+  const parent = call.parent;
+  if ((parent?.name === 'ForStatement' || parent?.name?.endsWith('ComprehensionExpression')) && call.prevSibling?.name === 'in') {
+    return true;
+  }
+  const target = parent?.name === 'AssignStatement' && parent.lastChild?.from === call.from && parent.firstChild?.name === 'VariableName' ? source.textOf(parent.firstChild) : undefined;
+  return (
+    !!target &&
+    source.findAll('VariableName').some(node => {
+      const around = node.parent;
+      return (
+        node.from > call.to &&
+        source.textOf(node) === target &&
+        (((around?.name === 'ForStatement' || around?.name?.endsWith('ComprehensionExpression')) && node.prevSibling?.name === 'in') ||
+          (around?.name === 'ArgList' && !!around.parent && source.dottedName(source.callee(around.parent)) === 'len'))
+      );
+    })
+  );
+}
+
+/** `len(X)` / `X.shape[0]` -> `X`. */
+function sizeOf(source: PythonSource, node: SyntaxNode): string | undefined {
+  if (node.name === 'CallExpression' && source.dottedName(source.callee(node)) === 'len') {
+    const [arg] = source.callArguments(node);
+    return arg && !arg.name ? source.textOf(arg.value) : undefined;
+  }
+  const match = /^(.+)\.shape\[0\]$/.exec(source.textOf(node));
+  return match?.[1];
+}
+
+/**
+ * `kf = KFold(len(X), n_folds=5)` / `for tr, te in kf:` ->
+ * `kf = KFold(n_splits=5)` / `for tr, te in kf.split(X):` (StratifiedKFold(y, ...)
+ * splits np.zeros(len(y)), y). Old defaults are kept (n_folds was 3).
+ */
+const oldSplitters = customRule({
+  id: 'sklearn-cv-iterators-old-interface',
+  category: 'signature-change',
+  fact: fact('sklearn-cross_validation-module', '0.20', "scikit-learn 0.20 removed sklearn.cross_validation's splitters: KFold(n, n_folds=k) became KFold(n_splits=k) iterated through .split(X, y)."),
+  trigger: /unexpected keyword argument '(n_folds|n_iter)'|KFold\.__init__\(\) takes|ShuffleSplit\.__init__\(\) takes|The number of folds must be of Integral type|'(KFold|StratifiedKFold|ShuffleSplit|StratifiedShuffleSplit)' object is not iterable/,
+  static: true,
+  fix: ({ source }) => {
+    const edits: IEdit[] = [];
+    let numpy: { name: string; edits: IEdit[] } | undefined;
+    for (const call of calls(source, calleeNamed(...Object.keys(OLD_SPLITTERS)))) {
+      const qualified = source.qualifiedName(source.callee(call)) ?? '';
+      if ((qualified.includes('.') && !qualified.startsWith('sklearn.')) || !oldSplitter(source, call)) {
+        continue;
+      }
+      const old = OLD_SPLITTERS[qualified.split('.').pop()!];
+      const args = source.callArguments(call);
+      const positional = args.filter(arg => !arg.name && !arg.star);
+      if (args.some(arg => arg.star) || positional.length === 0 || positional.length > old.names.length + 1) {
+        return [];
+      }
+      const first = positional[0].value;
+      const keywords = [
+        ...positional.slice(1).map((arg, index) => [old.names[index], source.textOf(arg.value)]),
+        ...args.filter(arg => arg.name).map(arg => [arg.name!, source.textOf(arg.value)])
+      ].map(([name, value]) => `${old.renames[name] ?? name}=${value}`);
+      if (!keywords.some(part => part.startsWith('n_splits=')) && old.defaults) {
+        keywords.unshift(old.defaults);
+      }
+      const callee = source.textOf(source.callee(call)!);
+      // What .split() gets: the data the old first argument measured, or a placeholder of its length.
+      const data = old.first === 'n' ? sizeOf(source, first) : undefined;
+      const splitArgs = () => {
+        if (data !== undefined) {
+          return data;
+        }
+        numpy ??= importedName(source, 'numpy', 'np');
+        const measured = source.textOf(first);
+        return old.first === 'n' ? `${numpy.name}.zeros(${measured})` : `${numpy.name}.zeros(len(${measured})), ${measured}`;
+      };
+      const rebuilt = `${callee}(${keywords.join(', ')})`;
+      const parent = call.parent;
+      if (parent?.name === 'ForStatement' || parent?.name?.endsWith('ComprehensionExpression')) {
+        edits.push(replace(call, `${rebuilt}.split(${splitArgs()})`));
+        continue;
+      }
+      edits.push(replace(call, rebuilt));
+      const assign = parent?.name === 'AssignStatement' && parent.lastChild?.from === call.from ? parent : null;
+      const target = assign?.firstChild?.name === 'VariableName' ? source.textOf(assign.firstChild) : undefined;
+      if (!target) {
+        continue;
+      }
+      for (const node of source.findAll('VariableName')) {
+        if (source.textOf(node) !== target || node.from < call.to) {
+          continue;
+        }
+        const around = node.parent;
+        const iterated = (around?.name === 'ForStatement' || around?.name?.endsWith('ComprehensionExpression')) && node.prevSibling?.name === 'in';
+        if (iterated) {
+          edits.push(replace(node, `${target}.split(${splitArgs()})`));
+        } else if (around?.name === 'ArgList' && around.parent && source.dottedName(source.callee(around.parent)) === 'len') {
+          edits.push(replace(around.parent, `${target}.get_n_splits()`));
+        }
+      }
+    }
+    return numpy && edits.length ? [...edits, ...numpy.edits] : edits;
   }
 });
 
@@ -937,6 +1076,7 @@ export const sklearnRules: IRule[] = [
   oneHotCategorical,
   getFeatureNames,
   maxFeaturesAuto,
+  oldSplitters,
   keywordOnlyArgs,
   normalizeParam,
   baseEstimator,

@@ -139,6 +139,34 @@ const cases: [string, string, string, string, string][] = [
     "params = {'rf__max_features': ['sqrt'], 'rf__n_estimators': [10, 100]}\n"
   ],
   [
+    'sklearn-cv-iterators-old-interface',
+    'TypeError',
+    "KFold.__init__() got an unexpected keyword argument 'n_folds'",
+    'from sklearn.model_selection import KFold\nkf = KFold(len(X), n_folds=5, shuffle=True, random_state=0)\nfor train_idx, test_idx in kf:\n    pass\nprint(len(kf))\n',
+    'from sklearn.model_selection import KFold\nkf = KFold(n_splits=5, shuffle=True, random_state=0)\nfor train_idx, test_idx in kf.split(X):\n    pass\nprint(kf.get_n_splits())\n'
+  ],
+  [
+    'sklearn-cv-iterators-old-interface',
+    'ValueError',
+    "The number of folds must be of Integral type. [0 1 0 1] of type <class 'numpy.ndarray'> was passed.",
+    'import numpy as np\nfrom sklearn.model_selection import StratifiedKFold\nscores = [fit(tr, te) for tr, te in StratifiedKFold(y, 10)]\n',
+    'import numpy as np\nfrom sklearn.model_selection import StratifiedKFold\nscores = [fit(tr, te) for tr, te in StratifiedKFold(n_splits=10).split(np.zeros(len(y)), y)]\n'
+  ],
+  [
+    'sklearn-cv-iterators-old-interface',
+    'TypeError',
+    "'KFold' object is not iterable",
+    'from sklearn.model_selection import KFold\nkf = KFold(X.shape[0])\nfor a, b in kf:\n    pass\n',
+    'from sklearn.model_selection import KFold\nkf = KFold(n_splits=3)\nfor a, b in kf.split(X):\n    pass\n'
+  ],
+  [
+    'sklearn-cv-iterators-old-interface',
+    'TypeError',
+    "ShuffleSplit.__init__() got an unexpected keyword argument 'n_iter'",
+    'from sklearn.model_selection import ShuffleSplit\ncv = ShuffleSplit(891, n_iter=3, test_size=0.2)\nscores = cross_val_score(clf, X, y, cv=cv)\n',
+    'from sklearn.model_selection import ShuffleSplit\ncv = ShuffleSplit(n_splits=3, test_size=0.2)\nscores = cross_val_score(clf, X, y, cv=cv)\n'
+  ],
+  [
     'sklearn-keyword-only-args',
     'TypeError',
     'KFold.__init__() takes from 1 to 2 positional arguments but 4 were given',
@@ -302,7 +330,12 @@ describe('scikit-learn rules', () => {
   });
 
   it.each([
-    ['the catalog id', (id: string) => engine.get(id)?.fact.catalogId === (id === 'sklearn-tsne-n_iter' ? 'sklearn-tsne-defaults' : id)],
+    [
+      'the catalog id',
+      (id: string) =>
+        engine.get(id)?.fact.catalogId ===
+        ({ 'sklearn-tsne-n_iter': 'sklearn-tsne-defaults', 'sklearn-cv-iterators-old-interface': 'sklearn-cross_validation-module' }[id] ?? id)
+    ],
     ['a one-sentence message naming scikit-learn', (id: string) => /scikit-learn/.test(engine.get(id)!.fact.message)]
   ])('every rule has %s', (_what, check) => {
     for (const id of new Set(cases.map(c => c[0]))) {
@@ -314,6 +347,9 @@ describe('scikit-learn rules', () => {
   const untouched: [string, string][] = [
     ['sklearn-keyword-only-args', 'from sklearn.model_selection import KFold\nkf = KFold(5, shuffle=True)\n'],
     ['sklearn-keyword-only-args', 'kf = KFold(5, True, 42)\n'],
+    ['sklearn-keyword-only-args', 'from sklearn.model_selection import KFold\nkf = KFold(len(X), 5)\n'],
+    ['sklearn-cv-iterators-old-interface', 'from sklearn.model_selection import KFold\nloo = KFold(len(X))\nfor tr, te in loo.split(X):\n    pass\n'],
+    ['sklearn-cv-iterators-old-interface', 'from sklearn.model_selection import KFold\nkf = KFold(5, shuffle=True)\n'],
     ['sklearn-normalize-param', 'r = Ridge(alpha=1.0, normalize=True)\n'],
     ['sklearn-Imputer', "from sklearn.preprocessing import Imputer\nimp = Imputer(strategy='mean', axis=1)\n"],
     ['sklearn-max_features-auto', "params = {'max_features': ['auto', 'sqrt']}\n"],
@@ -339,6 +375,17 @@ describe('scikit-learn rules', () => {
       ['sklearn-externals-joblib', 2],
       ['sklearn-max_features-auto', 3]
     ]);
+  });
+
+  it('moves sklearn.cross_validation and rewrites its old splitters in one patch', () => {
+    const proposal = engine.propose(
+      'from sklearn.cross_validation import KFold, cross_val_score\nkf = KFold(len(X), n_folds=10)\nfor tr, te in kf:\n    pass\n',
+      error('ModuleNotFoundError', "No module named 'sklearn.cross_validation'")
+    );
+    expect(proposal?.rules.map(r => r.id)).toEqual(['sklearn-cross_validation-module', 'sklearn-cv-iterators-old-interface']);
+    expect(proposal?.source).toBe(
+      'from sklearn.model_selection import KFold, cross_val_score\nkf = KFold(n_splits=10)\nfor tr, te in kf.split(X):\n    pass\n'
+    );
   });
 
   it('fixes the keyword-only call named by the error even without its import in the cell', () => {
