@@ -6,47 +6,20 @@
  *
  *   npm run bench:corpus [-- ID_SUBSTRING ...] [--cell-timeout S]
  */
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { runNotebook } from '../src/cli/main';
-import { startJupyterServer, findJupyter } from '../src/cli/server';
+import { startJupyterServer } from '../src/cli/server';
 import type { IReport } from '../src/core/report';
-
-const REPO = path.resolve(__dirname, '..', '..');
-const CORPUS = path.resolve(REPO, '..', 'shared', 'corpus');
-
-interface IEntry {
-  id: string;
-  notebook: string;
-  run_cwd: string;
-}
+import { corpusEntries, finish, nbclientRun, percentile, scratchCopy, takeFlag } from './common';
+import type { ICorpusEntry, INbclientRun } from './common';
 
 interface IRow {
   id: string;
   baseline: IReport;
   rules: IReport;
-  nbclient?: { kernelSeconds: number; wallSeconds: number; errorCells: number[] };
-}
-
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) {
-    return NaN;
-  }
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-/** A scratch copy of the notebook's folder: notebooks write files beside themselves. */
-function scratchCopy(entry: IEntry, root: string, label: string): string {
-  const source = path.join(CORPUS, entry.id);
-  const target = path.join(root, label, entry.id);
-  fs.rmSync(target, { recursive: true, force: true });
-  fs.cpSync(source, target, { recursive: true });
-  // The corpus is read-only; the copies must be writable.
-  execFileSync('chmod', ['-R', 'u+w', target]);
-  return path.join(root, label, entry.notebook);
+  nbclient?: INbclientRun;
 }
 
 function remaining(report: IReport): string {
@@ -62,13 +35,10 @@ function remaining(report: IReport): string {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const timeoutIndex = args.indexOf('--cell-timeout');
-  const cellTimeoutSeconds = timeoutIndex >= 0 ? Number(args.splice(timeoutIndex, 2)[1]) : 600;
-  const entries: IEntry[] = JSON.parse(fs.readFileSync(path.join(CORPUS, 'index.json'), 'utf8'));
-  const selected = entries.filter(entry => args.length === 0 || args.some(arg => entry.id.includes(arg)));
+  const cellTimeoutSeconds = Number(takeFlag(args, '--cell-timeout', '600'));
+  const selected: ICorpusEntry[] = corpusEntries(args);
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'modernizer-bench-'));
   const server = await startJupyterServer({ rootDir: root });
-  const python = path.join(path.dirname(findJupyter()), 'python');
   const rows: IRow[] = [];
   try {
     for (const entry of selected) {
@@ -88,12 +58,7 @@ async function main(): Promise<void> {
         for (const file of rules.files) {
           fs.copyFileSync(file.path, file.path.replace(path.join(root, 'rules'), path.join(root, 'nbclient')));
         }
-        const out = execFileSync(
-          python,
-          [path.join(REPO, 'bench', 'nbclient_time.py'), finalCopy, path.dirname(finalCopy), String(cellTimeoutSeconds)],
-          { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }
-        );
-        nbclient = JSON.parse(out.trim().split('\n').pop()!);
+        nbclient = nbclientRun(finalCopy, path.dirname(finalCopy), cellTimeoutSeconds);
       } catch (error) {
         process.stderr.write(`  nbclient run failed: ${(error as Error).message.split('\n')[0]}\n`);
       }
@@ -139,10 +104,4 @@ async function main(): Promise<void> {
   process.stdout.write(`verdicts, baseline: ${verdicts('baseline')}\nverdicts, after rules: ${verdicts('rules')}\n`);
 }
 
-main().then(
-  () => process.exit(0),
-  error => {
-    process.stderr.write(`bench failed: ${(error as Error).stack}\n`);
-    process.exit(1);
-  }
-);
+finish(main());

@@ -102,12 +102,18 @@ export function stackedBars(
       x += w;
     }
   });
-  const legendY = 6 + groups.length * row + 8;
+  // The legend wraps onto as many lines as it needs.
+  let legendY = 6 + groups.length * row + 8;
   let lx = labelWidth;
   for (const key of keys) {
+    const itemWidth = 22 + key.key.length * 6.5;
+    if (lx > labelWidth && lx + itemWidth > width) {
+      lx = labelWidth;
+      legendY += 18;
+    }
     parts.push(`<rect x="${lx}" y="${legendY}" width="10" height="10" fill="${key.color}"/>`);
     parts.push(`<text x="${lx + 14}" y="${legendY + 9}" fill="${PALETTE.muted}">${escapeXml(key.key)}</text>`);
-    lx += 22 + key.key.length * 6.5;
+    lx += itemWidth;
   }
   return svg(width, legendY + 18, options.title, parts.join(''));
 }
@@ -162,8 +168,13 @@ function svg(width: number, height: number, title: string, body: string): string
   );
 }
 
+/** Shortened in the middle: the start of a path and its file name both stay readable. */
 function truncate(text: string, max: number): string {
-  return text.length <= max ? text : text.slice(0, Math.max(1, max - 1)) + '…';
+  if (text.length <= max) {
+    return text;
+  }
+  const tail = Math.ceil((max - 1) * 0.6);
+  return text.slice(0, Math.max(1, max - 1 - tail)) + '…' + text.slice(text.length - tail);
 }
 
 function formatNumber(value: number): string {

@@ -48,7 +48,7 @@ table { width: 100%; border-collapse: collapse; background: var(--card); font-si
 th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { background: #eef0f4; font-weight: 600; position: sticky; top: 0; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-td.path { word-break: break-word; max-width: 330px; }
+td.path { min-width: 170px; max-width: 330px; overflow-wrap: break-word; }
 .pill { display: inline-block; padding: 1px 8px; border-radius: 10px; color: #fff; font-size: 12px; white-space: nowrap; }
 .tags { color: var(--muted); font-size: 12px; }
 a { color: #1565c0; }
@@ -83,19 +83,16 @@ export function renderHtml(summary: IBatchSummary): string {
 <body>
 <main>
 <h1>Modernize batch report</h1>
-<p class="meta"><code>${esc(summary.input)}</code> · ${t.notebooks} notebooks, ${t.finished} finished · policy <code>${esc(summary.accept)}</code> · ${summary.jobs} kernel(s) at a time · total ${esc(formatDuration(t.wallMs))} (kernel ${esc(formatDuration(t.kernelMs))}) · ${esc(summary.generatedAt)}${envText ? `<br>${esc(envText)}` : ''}</p>
+<p class="meta"><code>${esc(summary.input)}</code> · ${t.notebooks} notebooks, ${t.finished} finished · policy <code>${esc(summary.accept)}</code> · ${summary.jobs} kernel(s) at a time · ${esc(formatDuration(t.wallMs))} of notebook time (kernel ${esc(formatDuration(t.kernelMs))}) · ${esc(summary.generatedAt)}${envText ? `<br>${esc(envText)}` : ''}</p>
 <div class="cards">${cards}</div>
 ${numbersNote}
 <div class="grid">
 <section class="panel"><h2>Verdicts before and after</h2>${verdictChart(summary)}<p class="note">“As found” is the first execution of every cell, before any fix.</p></section>
 <section class="panel"><h2>Failure categories</h2>${countChart(t.failureCategories, 'Failure categories', 12, PALETTE.bad)}<p class="note">Every failure seen, first runs and re-runs.</p></section>
-<section class="panel"><h2>Rules that fired most</h2>${countChart(t.fixesByRule, 'Rules that fired most', 15, PALETTE.fixed, 250)}${libraryLine(t.fixesByLibrary)}</section>
+<section class="panel"><h2>Rules that fired most</h2>${countChart(t.fixesByRule, 'Rules that fired most', 15, PALETTE.fixed, 250)}</section>
 <section class="panel"><h2>Time per notebook</h2>${timeChart(summary.notebooks)}<p class="note">Dark: kernel time; light: the rest (kernel start, engine, I/O).</p></section>
 <section class="panel"><h2>Score drifts</h2>${driftPanel(summary)}</section>
-<section class="panel"><h2>Outcomes</h2>${stackedBars(
-    [{ label: 'notebooks', segments: OUTCOMES.map(o => ({ key: OUTCOME_LABELS[o], value: t.byOutcome[o], color: OUTCOME_COLORS[o] })) }],
-    { title: 'Outcome classes', labelWidth: 80 }
-  )}</section>
+<section class="panel"><h2>Fixes by library</h2>${countChart(t.fixesByLibrary, 'Fixes by library', 12, PALETTE.good)}<p class="note">Accepted fixes; “notebook setup” is data paths and cosmetic imports.</p></section>
 </div>
 <section class="panel"><h2>Notebooks</h2>
 <table>
@@ -132,14 +129,6 @@ function countChart(table: Record<string, number>, title: string, limit: number,
     entries.map(([label, value]) => ({ label, value, color })),
     { title, labelWidth }
   );
-}
-
-function libraryLine(table: Record<string, number>): string {
-  const entries = ranked(table);
-  if (entries.length === 0) {
-    return '';
-  }
-  return `<p class="note">By library: ${entries.map(([name, n]) => `${esc(name)} ${n}`).join(' · ')}</p>`;
 }
 
 function timeChart(notebooks: IBatchNotebook[]): string {

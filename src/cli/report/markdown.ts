@@ -9,7 +9,7 @@ export function renderMarkdown(summary: IBatchSummary): string {
     `# Modernize batch: ${summary.input}`,
     '',
     `${t.notebooks} notebooks, ${t.finished} finished · policy \`${summary.accept}\` · ${summary.jobs} kernel(s) at a time · ` +
-      `${formatDuration(t.wallMs)} (kernel ${formatDuration(t.kernelMs)}) · ${summary.generatedAt}`,
+      `${formatDuration(t.wallMs)} of notebook time (kernel ${formatDuration(t.kernelMs)}) · ${summary.generatedAt}`,
     ''
   ];
   if (summary.environment) {
