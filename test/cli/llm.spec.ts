@@ -131,8 +131,9 @@ describe('jupyter-modernize run --llm', () => {
     ]);
     expect(llm.requests).toHaveLength(2);
     const second = llm.lastPrompt;
-    expect(second).toContain(WRONG);
-    expect(second).toContain("It ran and failed:\nTypeError: scale_columns() got an unexpected keyword argument 'scale'");
+    expect(second).toContain('## The failing cell (cell 3)\n```python\n' + WRONG);
+    expect(second).toContain("TypeError: scale_columns() got an unexpected keyword argument 'scale'");
+    expect(second).toContain('### Attempt 1\nIt is the failing cell above: it ran and failed with the error above.');
     const cell = report.cells.find(c => c.index === 2)!;
     expect(cell.status).toBe('fixed');
     expect(cell.patches.map(p => [p.before, p.after, p.accepted])).toEqual([

@@ -85,22 +85,27 @@ export function buildMessages(
   const error = request.diagnosis.error;
   if (error) {
     const where = request.diagnosis.line ? ` at line ${request.diagnosis.line}${request.diagnosis.culprit ? `: ${request.diagnosis.culprit}` : ''}` : '';
+    // The diagnosis often repeats a fact listed above: then it is left out.
+    const diagnosis = request.facts.some(fact => fact.message === request.diagnosis.message) ? '' : `\n\nDiagnosis: ${request.diagnosis.message}`;
     parts.push(
-      `## The error${where}\n${Private.errorLine(error)}\n\nTraceback (last lines):\n${Private.fence(Private.tail(error, limits.tracebackLines), '')}` +
-        `\n\nDiagnosis: ${request.diagnosis.message}`
+      `## The error${where}\n${Private.errorLine(error)}\n\nTraceback (last lines):\n${Private.fence(Private.tail(error, limits.tracebackLines), '')}${diagnosis}`
     );
   }
+  const current = request.source.trim();
   const attempts = [
+    // The latest answer is usually the failing cell itself: say so rather than repeat it.
     ...request.previousAttempts.map(attempt => ({
-      source: attempt.source,
-      outcome: attempt.error
+      source: attempt.source.trim() === current ? '' : attempt.source,
+      outcome: attempt.source.trim() === current
+        ? 'It is the failing cell above: it ran and failed with the error above.'
+        : attempt.error
         ? `It ran and failed:\n${Private.errorLine(attempt.error)}\n${Private.fence(Private.tail(attempt.error, Math.min(limits.tracebackLines, 8)), '')}`
         : 'It was not run.'
     })),
     ...(context.rejected ?? []).map(answer => ({ source: answer.source, outcome: answer.problem }))
   ].slice(-limits.attempts);
   if (attempts.length > 0) {
-    const shown = attempts.map((attempt, i) => `### Attempt ${i + 1}\n${attempt.source ? Private.fence(attempt.source) : '(no code)'}\n${attempt.outcome}`);
+    const shown = attempts.map((attempt, i) => `### Attempt ${i + 1}\n${attempt.source ? Private.fence(attempt.source) + '\n' : ''}${attempt.outcome}`);
     parts.push(`## Your earlier answers for this cell, which did not work\n${shown.join('\n\n')}\n\nFix the cell differently.`);
   }
   return [
@@ -151,7 +156,8 @@ namespace Private {
     const lines = error.traceback
       .join('\n')
       .split('\n')
-      .filter(line => line.trim() !== '')
+      // Blank lines and the rule of dashes IPython draws carry nothing.
+      .filter(line => line.trim() !== '' && !/^-+$/.test(line.trim()))
       .map(line => (line.length > 300 ? line.slice(0, 300) + '...' : line));
     return lines.slice(-count).join('\n');
   }
