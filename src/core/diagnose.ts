@@ -5,20 +5,17 @@
  */
 import type { IExecutionResult } from './kernel';
 import { RuleEngine } from './rules/engine';
-import type { IFact, IRuleError } from './rules/types';
+import type { IFact, IRuleError, RuleCategory } from './rules/types';
 import { cellLine, userFrame } from './traceback';
 
+/** What went wrong: a rule's category, or what the runner saw itself. */
 export type FailureCategory =
-  | 'missing-module'
-  | 'removed-api'
-  | 'signature-change'
-  | 'python2-syntax'
-  | 'missing-data'
-  | 'hardware'
-  | 'behavior-change'
+  | RuleCategory
   | 'timeout'
   | 'kernel-died'
   | 'consequence'
+  /** It ran, but its numbers are off from the stored outputs. */
+  | 'score-drift'
   | 'unknown';
 
 export interface IDiagnosis {

@@ -33,6 +33,10 @@ export interface IPatch {
   decidedBy?: 'policy' | 'user';
   /** Set when the cell was edited after the proposal: the patch was refused. */
   stale?: boolean;
+  /** A labelled runtime or score fix: the only kind a policy may apply despite 'changes-results'. */
+  label?: 'runtime' | 'score';
+  /** Accepted, run, and undone by the engine because it did not help. */
+  reverted?: boolean;
 }
 
 /** A decision on a patch: accept it, accept an edited version, or reject it. */

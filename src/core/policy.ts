@@ -17,7 +17,12 @@ export class PolicyDecider implements IDecider {
   }
 
   static accepts(policy: AcceptPolicy, patch: IPatch): boolean {
-    if (policy === 'none' || patch.flags.length > 0) {
+    if (policy === 'none') {
+      return false;
+    }
+    // A labelled runtime or score fix may change results: that is what it is for, and `all` says yes.
+    const allowed = (kind: string) => kind === 'changes-results' && policy === 'all' && patch.label !== undefined;
+    if (patch.flags.some(flag => !allowed(flag.kind))) {
       return false;
     }
     return policy === 'all' || patch.origin.startsWith('rule:');

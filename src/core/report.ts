@@ -6,7 +6,8 @@ import type { ITokenUsage } from './agent';
 import type { IDiagnosis } from './diagnose';
 import type { IPatch } from './patch';
 import type { IEnvironment } from './probe';
-import type { CellStatus, IPreflightFinding, Modernizer, Verdict } from './runner';
+import type { CellStatus, FailedCondition, IPreflightFinding, Modernizer, Verdict } from './runner';
+import type { INumberPair } from './scores';
 
 export const REPORT_VERSION = 1;
 
@@ -20,6 +21,12 @@ export interface IPatchRecord {
   flags: IPatch['flags'];
   accepted: boolean;
   decidedBy?: string;
+  /** 'runtime' or 'score' for labelled fixes. */
+  label?: string;
+  /** Accepted, run, and undone because it did not help. */
+  reverted?: boolean;
+  /** Refused because the cell was edited after the proposal. */
+  stale?: boolean;
   before: string;
   after: string;
 }
@@ -40,6 +47,8 @@ export interface ICellReport {
   usage?: ITokenUsage;
   /** The agent's last error for this cell, in one sentence. */
   agentError?: string;
+  /** Numbers of the stored outputs paired with those shown now. */
+  scores: INumberPair[];
 }
 
 export interface IReport {
@@ -47,6 +56,8 @@ export interface IReport {
   notebook: string;
   output?: string;
   verdict: Verdict;
+  /** Why the verdict is 'failing': empty otherwise. */
+  failedConditions: FailedCondition[];
   environment?: IEnvironment;
   notes: string[];
   preflight: IPreflightFinding[];
@@ -59,6 +70,9 @@ export interface IReport {
     failing: number;
     patchesProposed: number;
     patchesAccepted: number;
+    /** Numbers paired with the stored outputs, and how many of them drift. */
+    numbersPaired: number;
+    numbersOff: number;
     /** Kernel time of every execution, re-runs included. */
     kernelMs: number;
     /** Tokens the LLM agent spent on the whole notebook (zeros when it was not asked; absent in older reports). */
@@ -78,6 +92,9 @@ export function patchRecord(patch: IPatch): IPatchRecord {
     flags: patch.flags,
     accepted: patch.accepted === true,
     decidedBy: patch.decidedBy,
+    label: patch.label,
+    reverted: patch.reverted,
+    stale: patch.stale,
     before: patch.before,
     after: patch.after
   };
@@ -101,6 +118,7 @@ export function buildReport(
     durationMs: cell.durationMs,
     engineMs: cell.engineMs,
     runs: cell.runs,
+    scores: cell.scores ?? [],
     ...(cell.usage ? { usage: cell.usage } : {}),
     ...(cell.agentError ? { agentError: cell.agentError } : {})
   }));
@@ -110,6 +128,7 @@ export function buildReport(
     notebook: details.notebook,
     output: details.output,
     verdict: modernizer.verdict,
+    failedConditions: modernizer.failedConditions,
     environment: modernizer.environment,
     notes: details.notes ?? [],
     preflight: [...modernizer.preflight],
@@ -126,6 +145,8 @@ export function buildReport(
       failing: code.filter(cell => cell.status !== 'ok' && cell.status !== 'fixed').length,
       patchesProposed: patches.length,
       patchesAccepted: patches.filter(patch => patch.accepted).length,
+      numbersPaired: cells.reduce((sum, cell) => sum + cell.scores.length, 0),
+      numbersOff: cells.reduce((sum, cell) => sum + cell.scores.filter(pair => !pair.withinTolerance).length, 0),
       kernelMs: code.reduce((sum, cell) => sum + cell.durationMs, 0),
       usage: {
         calls: cells.reduce((sum, cell) => sum + (cell.usage?.calls ?? 0), 0),

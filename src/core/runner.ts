@@ -14,6 +14,8 @@ import { fixDataPath, missingDataFiles } from './fixers/datapaths';
 import { fixMissingModule } from './fixers/modules';
 import type { IExecutionResult, KernelSession } from './kernel';
 import { sourceText } from './notebook';
+import { DEFAULT_TOLERANCE, pairNumbers, worstDrift } from './scores';
+import type { INumberPair, ITolerance } from './scores';
 import { guardFlags } from './patch';
 import type { Decision, IPatch, PatchTarget } from './patch';
 import { probeEnvironment } from './probe';
@@ -46,6 +48,8 @@ export interface ICellRecord {
   engineMs: number[];
   /** Tokens the agent spent on this cell. */
   usage?: ITokenUsage;
+  /** Numbers of the stored outputs paired with the numbers shown now. */
+  scores?: INumberPair[];
   /** The agent's last error for this cell, in one sentence. */
   agentError?: string;
   /** How many times the cell was executed. */
@@ -58,7 +62,7 @@ export interface ICellRecord {
 export interface IPreflightFinding {
   cellIndex: number;
   line: number;
-  kind: 'removed-api' | 'behavior-change' | 'missing-data';
+  kind: 'removed-api' | 'behavior-change' | 'default-change' | 'missing-data';
   message: string;
   ruleId?: string;
   fact?: IFact;
@@ -73,6 +77,8 @@ export interface IDecider {
 
 export type Verdict = 'reproducible' | 'modernized' | 'failing';
 
+export type FailedCondition = 'cells-failing' | 'over-budget' | 'numbers-off';
+
 export class Modernizer {
   constructor(options: Modernizer.IOptions) {
     this._notebook = options.notebook;
@@ -84,6 +90,9 @@ export class Modernizer {
     this._maxAttempts = options.maxAttemptsPerCell ?? 8;
     this._liveSource = options.liveSource;
     this._agent = options.agent;
+    this._tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
+    this._stabilityRuns = options.stabilityRuns ?? 0;
+    this._notebookBudgetMs = options.notebookBudgetMs;
     this._cells = options.notebook.cells.map((cell, index) => ({
       index,
       cellType: cell.cell_type,
@@ -133,11 +142,35 @@ export class Modernizer {
     return this._changedFiles;
   }
 
-  get verdict(): Verdict {
+  /**
+   * What a reproduction needs, each checked: every cell ran, the run stayed
+   * within the notebook's budget, the numbers match the stored outputs.
+   */
+  get failedConditions(): FailedCondition[] {
     const code = this._cells.filter(cell => cell.cellType === 'code');
+    const failed: FailedCondition[] = [];
     if (code.some(cell => cell.status !== 'ok' && cell.status !== 'fixed')) {
+      failed.push('cells-failing');
+    }
+    if (this._overBudget) {
+      failed.push('over-budget');
+    }
+    if (code.some(cell => cell.scores?.some(pair => !pair.withinTolerance))) {
+      failed.push('numbers-off');
+    }
+    return failed;
+  }
+
+  /**
+   * 'reproducible': ran clean unchanged, within budget, numbers matching;
+   * 'modernized': the same after accepted changes; 'failing' otherwise
+   * (`failedConditions` says why).
+   */
+  get verdict(): Verdict {
+    if (this.failedConditions.length > 0) {
       return 'failing';
     }
+    const code = this._cells.filter(cell => cell.cellType === 'code');
     const changed = code.some(cell => cell.patches.some(patch => patch.accepted)) || this._changedFiles.size > 0;
     return changed ? 'modernized' : 'reproducible';
   }
@@ -147,6 +180,11 @@ export class Modernizer {
     this._environment = await probeEnvironment(this._session);
     this._preflight = await this._scan();
     this._prepared.emit();
+  }
+
+  /** Kernel time of every execution so far, re-runs included. */
+  get kernelMs(): number {
+    return this._cells.reduce((sum, cell) => sum + cell.durationMs, 0);
   }
 
   /** True while paused between cells. */
@@ -193,7 +231,10 @@ export class Modernizer {
         continue;
       }
       await this._gate;
-      if (signal?.aborted) {
+      if (this._notebookBudgetMs !== undefined && this.kernelMs > this._notebookBudgetMs) {
+        this._overBudget = true;
+      }
+      if (signal?.aborted || this._overBudget) {
         this._update(cell, { status: 'skipped' });
         continue;
       }
@@ -229,6 +270,7 @@ export class Modernizer {
       if (result.status === 'ok') {
         const fixed = cell.patches.some(patch => patch.accepted) || cell.diagnoses.length > 0;
         this._update(cell, { status: fixed ? 'fixed' : 'ok' });
+        await this._compareScores(index, signal);
         return;
       }
       const engineStarted = Date.now();
@@ -246,21 +288,22 @@ export class Modernizer {
         this._update(cell, { status: 'error' });
         return;
       }
-      if (diagnosis.category === 'consequence' || result.status === 'timeout' || attempts >= this._maxAttempts || signal?.aborted) {
+      if (diagnosis.category === 'consequence' || attempts >= this._maxAttempts || signal?.aborted) {
         this._update(cell, { status: result.status === 'timeout' ? 'timeout' : 'error' });
         return;
       }
-      const patch = await this._propose(index, diagnosis, tried);
+      const patch =
+        result.status === 'timeout' ? this._proposeRuntime(index, tried) : await this._propose(index, diagnosis, tried);
       this._update(cell, { engineMs: [...cell.engineMs, Date.now() - engineStarted] });
       if (!patch) {
-        this._update(cell, { status: 'error' });
+        this._update(cell, { status: result.status === 'timeout' ? 'timeout' : 'error' });
         return;
       }
       tried.add(patch.after);
       attempts++;
       const applied = await this._decideAndApply(patch, index);
       if (!applied) {
-        this._update(cell, { status: 'error' });
+        this._update(cell, { status: result.status === 'timeout' ? 'timeout' : 'error' });
         return;
       }
     }
@@ -360,6 +403,167 @@ export class Modernizer {
       return earlier;
     }
     return this._askAgent(index, diagnosis, tried);
+  }
+
+  /**
+   * A cell overran its budget: speed-ups that keep the results first, then
+   * cuts that change them (flagged, with the speed-up to expect).
+   */
+  private _proposeRuntime(index: number, tried: ReadonlySet<string>): IPatch | null {
+    const cell = this._cells[index];
+    const findings = this._rules
+      .applicable(cell.source, 'runtime', this._importsBefore(index))
+      .filter(finding => !tried.has(finding.source))
+      .sort((a, b) => Private.tierRank(a.rule) - Private.tierRank(b.rule));
+    const finding = findings[0];
+    if (!finding) {
+      return null;
+    }
+    const patch = this._rulePatch({ kind: 'cell', index }, cell.source, finding.source, [finding.rule]);
+    patch.label = 'runtime';
+    if (finding.rule.runtime?.tier === 'changes-results') {
+      patch.flags.push({
+        kind: 'changes-results',
+        message: `Changes results: ${finding.rule.fact.message} Expected speed-up: ${finding.rule.runtime.speedup}.`
+      });
+    }
+    return patch;
+  }
+
+  /**
+   * Pair the numbers this cell shows now with those its author saw. On drift,
+   * try the changed defaults in this cell and in the cells it uses, one at a
+   * time, keeping one only when it brings the figure back closer.
+   */
+  private async _compareScores(index: number, signal?: AbortSignal): Promise<void> {
+    const cell = this._cells[index];
+    const stored = (this._notebook.cells[index] as nbformat.ICodeCell).outputs ?? [];
+    let pairs = pairNumbers(stored, cell.outputs, this._tolerance);
+    this._update(cell, { scores: pairs });
+    if (!worstDrift(pairs)) {
+      return;
+    }
+    if (this._stabilityRuns > 0 && (await this._wobbles(cell))) {
+      const seeded = this._proposeCalibration(index, new Set(), 'randomness');
+      const diagnosis = this._driftDiagnosis(pairs, 'The numbers change from run to run: an unseeded random step.');
+      cell.diagnoses.push(diagnosis);
+      this._update(cell, { diagnosis });
+      if (seeded) {
+        await this._tryCalibration(seeded, index, pairs);
+      }
+      return;
+    }
+    const diagnosis = this._driftDiagnosis(pairs);
+    cell.diagnoses.push(diagnosis);
+    this._update(cell, { diagnosis });
+    const tried = new Set<string>();
+    for (let attempt = 0; attempt < this._maxAttempts && worstDrift(pairs) && !signal?.aborted; attempt++) {
+      const patch = this._proposeCalibration(index, tried, 'default-change');
+      if (!patch) {
+        break;
+      }
+      tried.add(`${patch.target.kind === 'cell' ? patch.target.index : ''}:${patch.ruleIds[0]}`);
+      pairs = await this._tryCalibration(patch, index, pairs);
+    }
+    const left = worstDrift(pairs);
+    const calibrated = cell.patches.some(patch => patch.label === 'score' && patch.accepted);
+    const final: IDiagnosis = left
+      ? this._driftDiagnosis(
+          pairs,
+          calibrated
+            ? 'Restoring old defaults brought it closer, not all the way.'
+            : 'No changed default in this cell or the cells it uses explains it.'
+        )
+      : { ...diagnosis, message: `${diagnosis.message} Restored by calibration.` };
+    cell.diagnoses[cell.diagnoses.length - 1] = final;
+    this._update(cell, { diagnosis: final, scores: pairs });
+  }
+
+  /** Apply a calibration, re-run, and keep it only if the numbers came closer. */
+  private async _tryCalibration(patch: IPatch, index: number, before: INumberPair[]): Promise<INumberPair[]> {
+    const cell = this._cells[index];
+    const stored = (this._notebook.cells[index] as nbformat.ICodeCell).outputs ?? [];
+    const target = patch.target.kind === 'cell' ? patch.target.index : index;
+    const applied = await this._decideAndApply(patch, index);
+    if (!applied) {
+      return before;
+    }
+    // An earlier target was re-run with its dependents by the apply; this cell shows the numbers.
+    await this._execute(cell);
+    const after = pairNumbers(stored, cell.outputs, this._tolerance);
+    if (Private.distance(after) < Private.distance(before) && after.length >= before.length) {
+      this._update(cell, { status: 'fixed', scores: after });
+      return after;
+    }
+    // Not closer: undo it, and the state it made.
+    patch.accepted = false;
+    patch.reverted = true;
+    const reverted = this._cells[target];
+    this._update(reverted, { source: patch.before });
+    this._graph.update(target, patch.before);
+    if (target !== index) {
+      await this._rerunFrom(target, index);
+    }
+    await this._execute(cell);
+    this._update(cell, { status: cell.patches.some(p => p.accepted) ? 'fixed' : 'ok' });
+    return pairNumbers(stored, cell.outputs, this._tolerance);
+  }
+
+  /** The next calibration for a drifting cell: in it, or in a cell it uses (latest first). */
+  private _proposeCalibration(index: number, tried: ReadonlySet<string>, category: 'default-change' | 'randomness'): IPatch | null {
+    const candidates = [index, ...this._usedCells(index)];
+    for (const candidate of candidates) {
+      const source = this._cells[candidate].source;
+      for (const finding of this._rules.applicable(source, category, this._importsBefore(candidate))) {
+        if (tried.has(`${candidate}:${finding.rule.id}`)) {
+          continue;
+        }
+        const patch = this._rulePatch({ kind: 'cell', index: candidate }, source, finding.source, [finding.rule]);
+        patch.label = 'score';
+        return patch;
+      }
+    }
+    return null;
+  }
+
+  /** Earlier cells that define what this cell uses, followed back two steps, latest first. */
+  private _usedCells(index: number): number[] {
+    const found = new Set<number>();
+    let names = [...(this._graph.cells[index]?.uses ?? [])];
+    for (let depth = 0; depth < 3; depth++) {
+      const next: string[] = [];
+      for (const name of names) {
+        for (const definer of this._graph.definingCells(name, index)) {
+          if (!found.has(definer)) {
+            found.add(definer);
+            next.push(...(this._graph.cells[definer]?.uses ?? []));
+          }
+        }
+      }
+      names = next;
+    }
+    return [...found].sort((a, b) => b - a);
+  }
+
+  /** Re-run a cell alone a few times: do its numbers move between runs? */
+  private async _wobbles(cell: ICellRecord): Promise<boolean> {
+    const first = cell.outputs;
+    for (let run = 0; run < this._stabilityRuns; run++) {
+      const result = await this._execute(cell);
+      const pairs = pairNumbers(first, result.outputs, this._tolerance);
+      if (pairs.some(pair => !pair.withinTolerance)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private _driftDiagnosis(pairs: readonly INumberPair[], explanation?: string): IDiagnosis {
+    const worst = worstDrift(pairs);
+    const message = worst
+      ? `Score drift: ${worst.originalText} then, ${worst.nowText} now (${worst.template.replace(/#/g, '…')}).`
+      : 'The numbers match the stored outputs.';
+    return { category: 'score-drift', message: explanation ? `${message} ${explanation}` : message };
   }
 
   /** The agent's turn: no offline fix fits, or the ones tried did not make the cell run. */
@@ -609,7 +813,10 @@ export class Modernizer {
         findings.push({
           cellIndex: cell.index,
           line: finding.line,
-          kind: finding.rule.category === 'behavior-change' ? 'behavior-change' : 'removed-api',
+          kind:
+            finding.rule.category === 'behavior-change' || finding.rule.category === 'default-change'
+              ? finding.rule.category
+              : 'removed-api',
           message: finding.rule.fact.message,
           ruleId: finding.rule.id,
           fact: finding.rule.fact,
@@ -679,6 +886,10 @@ export class Modernizer {
   private _maxAttempts: number;
   private _liveSource?: (index: number) => string | undefined;
   private _agent?: IPatchAgent;
+  private _tolerance: ITolerance;
+  private _stabilityRuns: number;
+  private _notebookBudgetMs?: number;
+  private _overBudget = false;
   /** The agent's answers per cell, with the error each gave when run. */
   private _agentAttempts = new Map<number, IAgentAttempt[]>();
   private _cells: ICellRecord[];
@@ -716,10 +927,26 @@ export namespace Modernizer {
     liveSource?: (index: number) => string | undefined;
     /** Asked for a patch when no offline fix fits (the LLM agent). */
     agent?: IPatchAgent;
+    /** How far a number may move from the stored output and still match. */
+    tolerance?: ITolerance;
+    /** Re-run a drifting cell this many times to tell wobble from drift (0: off). */
+    stabilityRuns?: number;
+    /** Kernel time the whole notebook may take; the cells after it is spent are skipped. */
+    notebookBudgetMs?: number;
   }
 }
 
 namespace Private {
+  /** Speed-ups that keep the results come before cuts that change them. */
+  export function tierRank(rule: IRule): number {
+    return rule.runtime?.tier === 'changes-results' ? 1 : 0;
+  }
+
+  /** How far the numbers are from the stored ones, summed relative change. */
+  export function distance(pairs: readonly INumberPair[]): number {
+    return pairs.reduce((sum, pair) => sum + Math.min(pair.relativeChange, 10), 0);
+  }
+
   /** Apply several scan findings' rewrites to one source, one rule after another. */
   export function combineScans(
     rules: RuleEngine,

@@ -73,7 +73,10 @@ describe('jupyter-modernize run', () => {
       // The NaN error in the last cell was caused by the silent fillna in cell 6.
       const last = report.cells[report.cells.length - 1];
       expect(last.status).toBe('fixed');
-      expect(last.diagnosis?.causeCell).toBe(5);
+      expect(last.failures[0]).toMatchObject({ category: 'behavior-change', message: expect.stringMatching(/^Caused by cell 6: /) });
+      // Its accuracy drifted under the new LogisticRegression default; the old solver restores the stored figure.
+      expect(last.patches.find(p => p.label === 'score')).toMatchObject({ origin: 'rule:sklearn-logreg-solver-default', accepted: true });
+      expect(last.scores).toEqual([expect.objectContaining({ originalText: '0.6667', nowText: '0.6667', withinTolerance: true })]);
       expect(report.environment?.packages.pandas).toMatch(/^3\./);
 
       const out = JSON.parse(fs.readFileSync(path.join(dir, 'passenger-survival-2017.modernized.ipynb'), 'utf8'));

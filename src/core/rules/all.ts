@@ -1,4 +1,5 @@
 /** Every rule the engine knows, in trigger priority order. */
+import { defaultRules } from './defaults';
 import { hardwareRules } from './hardware';
 import { kerasRules } from './keras';
 import { lightgbmRules } from './lightgbm';
@@ -6,6 +7,7 @@ import { matplotlibRules } from './matplotlib';
 import { numpyRules } from './numpy';
 import { pandasRules } from './pandas';
 import { python2Rules } from './python2';
+import { runtimeRules } from './runtime';
 import { scipyRules } from './scipy';
 import { seabornRules } from './seaborn';
 import { sklearnRules } from './sklearn';
@@ -23,5 +25,7 @@ export const allRules: readonly IRule[] = [
   ...xgboostRules,
   ...lightgbmRules,
   ...kerasRules,
-  ...hardwareRules
+  ...hardwareRules,
+  ...defaultRules,
+  ...runtimeRules
 ];

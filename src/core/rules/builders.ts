@@ -240,7 +240,12 @@ export function keywordOnly(
 
 /** A rule written by hand, with the base fields checked in one place. */
 export function customRule(
-  options: IBase & { category: RuleCategory; static: boolean; fix: (context: IRuleContext) => IEdit[] }
+  options: IBase & {
+    category: RuleCategory;
+    static: boolean;
+    fix: (context: IRuleContext) => IEdit[];
+    runtime?: IRule['runtime'];
+  }
 ): IRule {
   return { ...options };
 }
@@ -511,4 +516,39 @@ export function rewriteFromImports(
     edits.push(replace(statement, lines.length > 0 ? lines.join('\n' + indent) : 'pass'));
   }
   return edits;
+}
+
+/**
+ * `f(...)` -> `f(..., keyword=value)` when the call does not pass `keyword`:
+ * restoring an old default, or adding a speed-up like `n_jobs=-1`. Calls with
+ * `**kwargs` are left alone (the keyword may be in there).
+ */
+export function addedKeyword(
+  options: IBase & {
+    calls: CallFilter;
+    keyword: string;
+    value: string;
+    category: RuleCategory;
+    runtime?: IRule['runtime'];
+  }
+): IRule {
+  return {
+    id: options.id,
+    category: options.category,
+    fact: options.fact,
+    trigger: options.trigger,
+    static: true,
+    runtime: options.runtime,
+    fix: ({ source }) =>
+      Private.calls(source, options.calls).flatMap(call => {
+        const args = source.callArguments(call);
+        if (args.some(arg => arg.name === options.keyword || arg.star === '**')) {
+          return [];
+        }
+        const argList = call.getChild('ArgList')!;
+        const last = args[args.length - 1];
+        const insert = last ? `, ${options.keyword}=${options.value}` : `${options.keyword}=${options.value}`;
+        return [{ from: last ? last.node.to : argList.from + 1, to: last ? last.node.to : argList.from + 1, insert }];
+      })
+  };
 }

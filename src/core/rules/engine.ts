@@ -69,7 +69,14 @@ export class RuleEngine {
       const rules = [rule];
       const all: IEdit[] = [...edits];
       for (const companion of this.rules) {
-        if (companion === rule || !companion.static || !companion.trigger || exclude.has(companion.id)) {
+        // Hardware fallbacks wait for their own error: on a machine with a GPU the code is right.
+        if (
+          companion === rule ||
+          !companion.static ||
+          !companion.trigger ||
+          companion.category === 'hardware' ||
+          exclude.has(companion.id)
+        ) {
           continue;
         }
         const more = Private.safeFix(companion, source);
@@ -94,7 +101,8 @@ export class RuleEngine {
     const source = new PythonSource(text, knownImports);
     const findings: IScanFinding[] = [];
     for (const rule of this.rules) {
-      if (!rule.static && rule.trigger) {
+      // Speed-ups are proposed for slow cells, not listed up front.
+      if ((!rule.static && rule.trigger) || rule.category === 'runtime') {
         continue;
       }
       const edits = Private.safeFix(rule, source);
@@ -104,6 +112,22 @@ export class RuleEngine {
       }
     }
     return findings;
+  }
+
+  /** Rules of a category whose rewrite fits this source, each with its rewrite. */
+  applicable(text: string, category: IRule['category'], knownImports?: ReadonlyMap<string, string>): IScanFinding[] {
+    const source = new PythonSource(text, knownImports);
+    const found: IScanFinding[] = [];
+    for (const rule of this.rules) {
+      if (rule.category !== category) {
+        continue;
+      }
+      const edits = Private.safeFix(rule, source);
+      if (edits.length > 0) {
+        found.push({ rule, line: source.lineAt(Math.min(...edits.map(e => e.from))), source: applyEdits(text, edits) });
+      }
+    }
+    return found;
   }
 
   /** The text triggers are matched against. */

@@ -462,7 +462,7 @@ const iterMethods = py2Rule({
   id: 'py2-dict-iteritems',
   message: 'Python 3.0 removed dict.iteritems/itervalues/iterkeys (and the view* methods): items/values/keys are views now.',
   category: 'removed-api',
-  trigger: /has no attribute '(iter|view)(items|values|keys)'/,
+  trigger: /'dict' object has no attribute '(iter|view)(items|values|keys)'/,
   fix: source => {
     const renames: Record<string, string> = {
       iteritems: 'items', itervalues: 'values', iterkeys: 'keys', viewitems: 'items', viewvalues: 'values', viewkeys: 'keys'

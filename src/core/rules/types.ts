@@ -13,7 +13,13 @@ export type RuleCategory =
   | 'python2-syntax'
   | 'behavior-change'
   | 'missing-data'
-  | 'hardware';
+  | 'hardware'
+  /** A default changed under the code: the rewrite restores the old value (score calibration). */
+  | 'default-change'
+  /** A rewrite that makes a cell faster (runtime reduction). */
+  | 'runtime'
+  /** A random step without a seed: numbers change from run to run. */
+  | 'randomness';
 
 /** The fact behind a rule, shown to the user with every proposal. */
 export interface IFact {
@@ -62,4 +68,10 @@ export interface IRule {
   static: boolean;
   /** Edits that fix this source; [] when the code does not have the rule's shape. */
   fix(context: IRuleContext): IEdit[];
+  /**
+   * For runtime rules: whether results stay the same ('keeps-results', tried
+   * first) or change ('changes-results', always flagged), and the speed-up to
+   * expect, said to the user.
+   */
+  runtime?: { tier: 'keeps-results' | 'changes-results'; speedup: string };
 }
