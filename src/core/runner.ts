@@ -491,7 +491,10 @@ export class Modernizer {
     // An earlier target was re-run with its dependents by the apply; this cell shows the numbers.
     await this._execute(cell);
     const after = pairNumbers(stored, cell.outputs, this._tolerance);
-    if (Private.distance(after) < Private.distance(before) && after.length >= before.length) {
+    // Kept when it reaches the stored figure or at least halves the gap: a default that
+    // only nudges the number is not what changed it.
+    const gap = Private.distance(after);
+    if (after.length >= before.length && (!worstDrift(after) || gap <= Private.distance(before) / 2)) {
       this._update(cell, { status: 'fixed', scores: after });
       return after;
     }
