@@ -132,6 +132,15 @@ export class Modernizer {
     return this._patchProposed;
   }
 
+  /**
+   * Emitted when the engine changes a cell's source (an accepted patch, or
+   * one undone because it did not help), before the cell runs again: the lab
+   * writes it into the notebook here.
+   */
+  get sourceChanged(): ISignal<this, Modernizer.ISourceChange> {
+    return this._sourceChanged;
+  }
+
   /** Emitted once the environment and pre-flight findings are known. */
   get prepared(): ISignal<this, void> {
     return this._prepared;
@@ -503,6 +512,7 @@ export class Modernizer {
     patch.reverted = true;
     const reverted = this._cells[target];
     this._update(reverted, { source: patch.before });
+    this._sourceChanged.emit({ index: target, source: patch.before, patch });
     this._graph.update(target, patch.before);
     if (target !== index) {
       await this._rerunFrom(target, index);
@@ -724,6 +734,7 @@ export class Modernizer {
       return false;
     }
     this._update(target, { source: after });
+    this._sourceChanged.emit({ index: target.index, source: after, patch });
     this._graph.update(target.index, after);
     if (target.index !== failing) {
       // The failure was this earlier cell's doing: say so where it showed.
@@ -905,12 +916,19 @@ export class Modernizer {
   private _cellChanged = new Signal<this, ICellRecord>(this);
   private _patchProposed = new Signal<this, IPatch>(this);
   private _prepared = new Signal<this, void>(this);
+  private _sourceChanged = new Signal<this, Modernizer.ISourceChange>(this);
   private _pausedChanged = new Signal<this, boolean>(this);
   private _gate: Promise<void> = Promise.resolve();
   private _resume: (() => void) | null = null;
 }
 
 export namespace Modernizer {
+  export interface ISourceChange {
+    index: number;
+    source: string;
+    patch: IPatch;
+  }
+
   export interface IOptions {
     /** The notebook as read; it is never modified. */
     notebook: nbformat.INotebookContent;
