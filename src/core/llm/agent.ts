@@ -7,7 +7,7 @@
  */
 import { Signal } from '@lumino/signaling';
 import type { ISignal } from '@lumino/signaling';
-import type { IAgentAnswer, IAgentRequest, IPatchAgent, ITokenUsage } from '../agent';
+import type { IAgentAnswer, IAgentAttempt, IAgentRequest, IPatchAgent, ITokenUsage } from '../agent';
 import { driftFlags } from '../drift';
 import { guardFlags } from '../patch';
 import { ANSWER_SCHEMA, parseAnswer, parsesAsPython } from './answer';
@@ -39,13 +39,27 @@ export class LlmAgent implements IPatchAgent {
   }
 
   async propose(request: IAgentRequest): Promise<IAgentAnswer> {
-    const usage: ITokenUsage = { calls: 0, inputTokens: 0, outputTokens: 0 };
     const rejected: IRejectedAnswer[] = [];
     const tried = new Set([request.source.trim(), ...request.previousAttempts.map(attempt => attempt.source.trim())]);
     const dataFiles = await this._dataFiles(request);
+    // Unusable answers of earlier asks for this cell count too: the loop keeps one attempts list per cell.
+    const earlier = this._rejectedBefore.get(request.previousAttempts) ?? 0;
+    const used = () => request.previousAttempts.length + earlier + rejected.length;
+    const answer = await this._ask(request, rejected, used, dataFiles, tried);
+    this._rejectedBefore.set(request.previousAttempts, earlier + rejected.length);
+    return answer;
+  }
+
+  private async _ask(
+    request: IAgentRequest,
+    rejected: IRejectedAnswer[],
+    used: () => number,
+    dataFiles: string,
+    tried: ReadonlySet<string>
+  ): Promise<IAgentAnswer> {
+    const usage: ITokenUsage = { calls: 0, inputTokens: 0, outputTokens: 0 };
     let limits = FULL_LIMITS;
     let trimmed = false;
-    const used = () => request.previousAttempts.length + rejected.length;
     if (used() >= this._maxAttempts) {
       return { usage, error: this._spent(request, rejected) };
     }
@@ -108,11 +122,10 @@ export class LlmAgent implements IPatchAgent {
   }
 
   private _spent(request: IAgentRequest, rejected: IRejectedAnswer[]): string {
-    if (rejected.length > 0 && rejected.every(answer => !answer.source)) {
-      return `The model's answers held no usable code (${rejected.length} of ${this._maxAttempts} attempts).`;
-    }
-    if (rejected.length > 0 && request.previousAttempts.length === 0) {
-      return `The model's answers did not parse as Python (${rejected.length} of ${this._maxAttempts} attempts).`;
+    if (request.previousAttempts.length === 0 && rejected.length > 0) {
+      return rejected.every(answer => !answer.source)
+        ? `The model's answers held no usable code (${this._maxAttempts} of ${this._maxAttempts} attempts).`
+        : `The model's answers did not parse as Python (${this._maxAttempts} of ${this._maxAttempts} attempts).`;
     }
     return `No model patch made this cell run within ${this._maxAttempts} attempts.`;
   }
@@ -134,6 +147,7 @@ export class LlmAgent implements IPatchAgent {
   private _maxAttempts: number;
   private _stream: boolean;
   private _dataCache = new Map<string, Promise<string>>();
+  private _rejectedBefore = new WeakMap<readonly IAgentAttempt[], number>();
   private _answerStreamed = new Signal<this, LlmAgent.IDelta>(this);
   private _exchanged = new Signal<this, LlmAgent.IExchange>(this);
 }

@@ -183,6 +183,21 @@ describe('LlmAgent', () => {
       expect(spent.error).toBe('No model patch made this cell run within 1 attempts.');
     });
 
+    it('should count unusable answers of earlier asks against the same cell budget', async () => {
+      const budgeted = agent({ maxAttemptsPerCell: 3 });
+      const attempts: IAgentRequest['previousAttempts'] = [];
+      script({ answer: 'no code here' }, { answer: { source: "scaled = scale_columns(df, ['a'], scale=10)", rationale: 'r' } });
+      const first = await budgeted.propose(request({ previousAttempts: attempts }));
+      expect(first.usage.calls).toBe(2);
+      // The loop ran it; it failed; it asks again with the same list.
+      attempts.push({ source: first.proposal!.source, error: { ename: 'TypeError', evalue: 'boom', traceback: [] } });
+      script({ answer: 'still no code' }, { answer: { source: FIXED, rationale: 'never asked' } });
+      const second = await budgeted.propose(request({ previousAttempts: attempts }));
+      expect(second.usage.calls).toBe(1);
+      expect(second.proposal).toBeUndefined();
+      expect(second.error).toBe('No model patch made this cell run within 3 attempts.');
+    });
+
     it('should flag a patch that changes results or adds a shell command', async () => {
       const before = 'model = RandomForestClassifier(n_estimators=500)\nmodel.fit(X, y)';
       script({ answer: { source: '!pip install scikit-learn==0.19\nmodel = RandomForestClassifier(n_estimators=50)\nmodel.fit(X, y)', rationale: 'faster' } });
