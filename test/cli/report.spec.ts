@@ -124,6 +124,23 @@ describe('batch report', () => {
     });
   });
 
+  describe('score drift diagnoses', () => {
+    it.each([
+      ['still off', 'No changed default in this cell or the cells it uses explains it.', false, 'errors-numbers-off'],
+      ['restored', 'Restored by calibration.', true, 'errors-matching']
+    ])('should pair the first drift of a cell and call it %s', (_what, tail, matching, outcome) => {
+      const base = report('failing', [{ status: 'ok' }, { status: 'error', failures: ['unknown'] }]);
+      const drift = `Score drift: 0.73 then, 0.87 now (Accuracy of Decision Tree classifier on test set: \u2026). ${tail}`;
+      base.cells[0] = { ...base.cells[0], failures: [{ category: 'score-drift', message: drift }], diagnosis: { category: 'score-drift', message: drift } as any };
+      const result = entry({ report: base });
+      expect(result.numbers.pairs).toEqual([
+        { cell: 0, label: 'Accuracy of Decision Tree classifier on test set:', original: 0.73, current: 0.87, matching }
+      ]);
+      expect(result.numbers.compared).toBe(true);
+      expect(result.outcome).toBe(outcome);
+    });
+  });
+
   describe('#buildSummary()', () => {
     it('should total outcomes, verdicts before and after, categories and fixes, notebooks sorted', () => {
       const summary = buildSummary(
@@ -185,7 +202,7 @@ describe('batch report', () => {
       const page = renderHtml(withScores);
       expect(page).not.toContain('No comparison available');
       expect(page).toContain('<circle');
-      expect(page).toContain('1 paired numbers, 1 off');
+      expect(page).toContain('1 paired numbers, 1 still off');
     });
   });
 

@@ -49,7 +49,7 @@ export function barChart(bars: IBar[], options: { title: string; width?: number;
     const inner = bar.inner !== undefined ? Math.min(w, (bar.inner / max) * span) : 0;
     return (
       `<g><title>${escapeXml(`${bar.label}: ${bar.text ?? bar.value}`)}</title>` +
-      `<text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end" fill="${PALETTE.text}">${escapeXml(truncate(bar.label, Math.floor(labelWidth / 6.5)))}</text>` +
+      `<text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end" fill="${PALETTE.text}">${escapeXml(truncate(bar.label, Math.floor((labelWidth - 12) / 7)))}</text>` +
       `<rect x="${labelWidth}" y="${y + 3}" width="${w.toFixed(1)}" height="${row - 8}" rx="2" fill="${bar.color ?? PALETTE.bar}"/>` +
       (inner > 0
         ? `<rect x="${labelWidth}" y="${y + 3}" width="${inner.toFixed(1)}" height="${row - 8}" rx="2" fill="${PALETTE.barInner}"/>`
@@ -119,42 +119,42 @@ export function stackedBars(
 }
 
 /**
- * Original against current value, one dot per paired number, on a log-free
- * linear scale with the y = x line and a ±10 % band.
+ * Score drifts as relative change, one row per notebook: a dot per paired
+ * number at (now - then) / |then|, clipped to ±100 %, over a shaded ±10 %
+ * band (the published study's tolerance).
  */
-export function driftScatter(
-  points: { label: string; original: number; current: number; matching: boolean }[],
-  options: { title: string; width?: number }
+export function driftStrip(
+  rows: { label: string; points: { original: number; current: number; matching: boolean; title: string }[] }[],
+  options: { title: string; width?: number; labelWidth?: number }
 ): string {
-  const size = options.width ?? 320;
-  const pad = 34;
-  const values = points.flatMap(p => [p.original, p.current]);
-  let lo = Math.min(...values);
-  let hi = Math.max(...values);
-  if (!(hi > lo)) {
-    lo -= 1;
-    hi += 1;
-  }
-  const margin = (hi - lo) * 0.08;
-  lo -= margin;
-  hi += margin;
-  const scale = (v: number) => pad + ((v - lo) / (hi - lo)) * (size - 2 * pad);
-  const flip = (v: number) => size - scale(v);
+  const width = options.width ?? 560;
+  const labelWidth = options.labelWidth ?? 200;
+  const row = 22;
+  const top = 18;
+  const span = width - labelWidth - 20;
+  const x = (relative: number) => labelWidth + ((Math.max(-1, Math.min(1, relative)) + 1) / 2) * span;
+  const height = top + rows.length * row + 22;
   const parts: string[] = [
-    `<rect x="${pad}" y="${pad}" width="${size - 2 * pad}" height="${size - 2 * pad}" fill="none" stroke="${PALETTE.axis}"/>`,
-    `<line x1="${scale(lo)}" y1="${flip(lo)}" x2="${scale(hi)}" y2="${flip(hi)}" stroke="${PALETTE.grey}" stroke-dasharray="4 3"/>`,
-    `<text x="${size / 2}" y="${size - 8}" text-anchor="middle" fill="${PALETTE.muted}">original</text>`,
-    `<text x="12" y="${size / 2}" text-anchor="middle" fill="${PALETTE.muted}" transform="rotate(-90 12 ${size / 2})">now</text>`,
-    `<text x="${pad}" y="${size - pad + 14}" fill="${PALETTE.muted}">${formatNumber(lo)}</text>`,
-    `<text x="${size - pad}" y="${size - pad + 14}" text-anchor="end" fill="${PALETTE.muted}">${formatNumber(hi)}</text>`
+    `<rect x="${x(-0.1).toFixed(1)}" y="${top}" width="${(x(0.1) - x(-0.1)).toFixed(1)}" height="${rows.length * row}" fill="#e8f5e9"/>`,
+    `<line x1="${x(0)}" y1="${top}" x2="${x(0)}" y2="${top + rows.length * row}" stroke="${PALETTE.grey}" stroke-dasharray="3 3"/>`
   ];
-  for (const p of points) {
-    parts.push(
-      `<circle cx="${scale(p.original).toFixed(1)}" cy="${flip(p.current).toFixed(1)}" r="4" fill="${p.matching ? PALETTE.good : PALETTE.bad}" fill-opacity="0.8">` +
-        `<title>${escapeXml(`${p.label}: ${p.original} then, ${p.current} now`)}</title></circle>`
-    );
+  for (const [value, text] of [[-1, '≤ −100 %'], [0, '0'], [1, '≥ +100 %']] as [number, string][]) {
+    parts.push(`<text x="${x(value).toFixed(1)}" y="${top - 5}" text-anchor="middle" fill="${PALETTE.muted}">${text}</text>`);
   }
-  return svg(size, size, options.title, parts.join(''));
+  rows.forEach((r, i) => {
+    const y = top + i * row + row / 2;
+    parts.push(`<line x1="${labelWidth}" y1="${y}" x2="${labelWidth + span}" y2="${y}" stroke="${PALETTE.axis}"/>`);
+    parts.push(`<text x="${labelWidth - 8}" y="${y + 4}" text-anchor="end" fill="${PALETTE.text}">${escapeXml(truncate(r.label, Math.floor((labelWidth - 12) / 7)))}</text>`);
+    for (const p of r.points) {
+      const relative = (p.current - p.original) / (Math.abs(p.original) || 1);
+      parts.push(
+        `<circle cx="${x(relative).toFixed(1)}" cy="${y}" r="4.5" fill="${p.matching ? PALETTE.good : PALETTE.bad}" fill-opacity="0.75">` +
+          `<title>${escapeXml(p.title)}</title></circle>`
+      );
+    }
+  });
+  parts.push(`<text x="${labelWidth + span / 2}" y="${height - 4}" text-anchor="middle" fill="${PALETTE.muted}">(now − original) / |original|; shaded: ±10 %</text>`);
+  return svg(width, height, options.title, parts.join(''));
 }
 
 export function escapeXml(text: string): string {
@@ -175,8 +175,4 @@ function truncate(text: string, max: number): string {
   }
   const tail = Math.ceil((max - 1) * 0.6);
   return text.slice(0, Math.max(1, max - 1 - tail)) + '…' + text.slice(text.length - tail);
-}
-
-function formatNumber(value: number): string {
-  return Math.abs(value) >= 100 ? value.toFixed(0) : value.toPrecision(3);
 }

@@ -3,7 +3,7 @@
  * batch summary. Links are relative to the batch's output folder, where the
  * page is written.
  */
-import { barChart, driftScatter, escapeXml as esc, PALETTE, stackedBars } from './charts';
+import { barChart, driftStrip, escapeXml as esc, PALETTE, stackedBars } from './charts';
 import { formatDuration, OUTCOME_LABELS, OUTCOMES, ranked } from './summary';
 import type { IBatchNotebook, IBatchSummary, OutcomeClass } from './summary';
 
@@ -44,15 +44,16 @@ section.panel { background: var(--card); border: 1px solid var(--line); border-r
 section.panel svg { max-width: 100%; height: auto; }
 .note { color: var(--muted); font-size: 12.5px; margin: 6px 0 0; }
 .empty { color: var(--muted); font-style: italic; padding: 18px 0; }
-table { width: 100%; border-collapse: collapse; background: var(--card); font-size: 13px; }
+table { width: 100%; border-collapse: collapse; background: var(--card); font-size: 13px; table-layout: fixed; }
+td { overflow-wrap: break-word; }
 th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { background: #eef0f4; font-weight: 600; position: sticky; top: 0; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-td.path { min-width: 170px; max-width: 330px; overflow-wrap: break-word; }
-.pill { display: inline-block; padding: 1px 8px; border-radius: 10px; color: #fff; font-size: 12px; white-space: nowrap; }
+
+.pill { display: inline-block; padding: 1px 8px; border-radius: 10px; color: #fff; font-size: 12px; }
 .tags { color: var(--muted); font-size: 12px; }
 a { color: #1565c0; }
-.links a { margin-right: 8px; white-space: nowrap; }
+.links a { display: block; white-space: nowrap; }
 `;
 
 export function renderHtml(summary: IBatchSummary): string {
@@ -71,7 +72,7 @@ export function renderHtml(summary: IBatchSummary): string {
   const unavailable = summary.scoreComparison === 'unavailable';
   const numbersNote = unavailable
     ? '<p class="note">No score comparison is available yet: numbers count as matching in these classes.</p>'
-    : '';
+    : '<p class="note">Numbers are off when a printed score drifted from the original and no calibration restored it; notebooks without paired numbers count as matching.</p>';
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -96,6 +97,7 @@ ${numbersNote}
 </div>
 <section class="panel"><h2>Notebooks</h2>
 <table>
+<colgroup><col style="width:22%"><col style="width:7.5%"><col style="width:8.5%"><col style="width:15%"><col style="width:8%"><col style="width:15%"><col style="width:9%"><col style="width:7%"><col style="width:8%"></colgroup>
 <thead><tr><th>notebook</th><th>as found</th><th>after</th><th>outcome</th><th>cells ok / fixed / failing</th><th>fixes</th><th>still failing</th><th>time</th><th>files</th></tr></thead>
 <tbody>
 ${summary.notebooks.map(row).join('\n')}
@@ -149,29 +151,32 @@ function timeChart(notebooks: IBatchNotebook[]): string {
 }
 
 function driftPanel(summary: IBatchSummary): string {
-  const points = summary.notebooks.flatMap(nb =>
-    nb.numbers.pairs.map(pair => ({
-      label: `${nb.path}${pair.label ? ` ${pair.label}` : pair.cell !== undefined ? ` cell ${pair.cell + 1}` : ''}`,
-      original: pair.original,
-      current: pair.current,
-      matching: pair.matching
-    }))
-  );
-  if (summary.scoreComparison === 'unavailable' || points.length === 0) {
+  const rows = summary.notebooks
+    .filter(nb => nb.numbers.pairs.length > 0)
+    .map(nb => ({
+      label: nb.path,
+      points: nb.numbers.pairs.map(pair => ({
+        original: pair.original,
+        current: pair.current,
+        matching: pair.matching,
+        title: `${nb.path}${pair.cell !== undefined ? `, cell ${pair.cell + 1}` : ''}${pair.label ? ` (${pair.label})` : ''}: ${pair.original} then, ${pair.current} now`
+      }))
+    }));
+  if (summary.scoreComparison === 'unavailable' || rows.length === 0) {
     return '<p class="empty">No comparison available: the per-notebook reports carry no score pairs yet.</p>';
   }
+  const points = rows.flatMap(r => r.points);
   const off = points.filter(p => !p.matching).length;
   return (
-    driftScatter(points, { title: 'Score drifts: original against now' }) +
-    `<p class="note">${points.length} paired numbers, ${off} off (red). Dashed: unchanged.</p>`
+    driftStrip(rows, { title: 'Score drifts: relative change of each paired number', labelWidth: 230 }) +
+    `<p class="note">${points.length} paired numbers, ${off} still off (red); green: within tolerance or restored by calibration.</p>`
   );
 }
 
 function row(nb: IBatchNotebook): string {
   const pill = (text: string, color: string) => `<span class="pill" style="background:${color}">${esc(text)}</span>`;
-  const fixes = ranked(nb.fixes.byRule)
-    .map(([id, n]) => (n > 1 ? `${id} ×${n}` : id))
-    .join(', ');
+  const rules = ranked(nb.fixes.byRule).map(([id, n]) => (n > 1 ? `${id} ×${n}` : id));
+  const fixes = rules.slice(0, 4).join(', ') + (rules.length > 4 ? `, +${rules.length - 4} more` : '');
   const remaining = ranked(nb.remainingCategories)
     .map(([category, n]) => (n > 1 ? `${category} ×${n}` : category))
     .join(', ');
@@ -186,7 +191,7 @@ function row(nb: IBatchNotebook): string {
     `<tr><td class="path">${esc(nb.path)}</td>` +
     `<td>${nb.before ? pill(nb.before, VERDICT_COLORS[nb.before]) : '—'}</td>` +
     `<td>${pill(nb.verdict, VERDICT_COLORS[nb.verdict] ?? PALETTE.grey)}</td>` +
-    `<td>${pill(OUTCOME_LABELS[nb.outcome], OUTCOME_COLORS[nb.outcome])}${nb.reason ? `<div class="tags">${esc(nb.reason)}</div>` : ''}${!nb.numbers.compared && nb.outcome !== 'did-not-finish' ? '<div class="tags">numbers not compared</div>' : ''}</td>` +
+    `<td>${pill(OUTCOME_LABELS[nb.outcome], OUTCOME_COLORS[nb.outcome])}${nb.reason ? `<div class="tags">${esc(nb.reason)}</div>` : ''}${!nb.numbers.compared && nb.outcome !== 'did-not-finish' ? '<div class="tags">no paired numbers</div>' : ''}</td>` +
     `<td class="num">${cells}</td>` +
     `<td class="tags">${esc(fixes) || '—'}</td>` +
     `<td class="tags">${esc(remaining) || '—'}</td>` +

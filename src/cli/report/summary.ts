@@ -198,10 +198,12 @@ export function notebookEntry(input: INotebookInput, libraryOf: LibraryOf = () =
 }
 
 /**
- * Score pairs from a per-notebook report, read loosely: the score comparison
- * is being added to the report; any of `scores`, `summary.scores` or a
- * cell's `scores` with numeric original/current (or then/now, expected/actual)
- * counts. None found: an empty list (numbers not compared).
+ * Score pairs from a per-notebook report, read loosely while the score
+ * comparison is being added to the report: any of `scores`, `summary.scores`
+ * or a cell's `scores` with numeric original/current (or then/now,
+ * expected/actual), and every cell diagnosed with a score drift ("Score
+ * drift: 0.73 then, 0.87 now …": matching again only when "Restored by
+ * calibration"). None found: an empty list (numbers not compared).
  */
 export function scorePairs(report: IReport): IScorePair[] {
   const loose = report as unknown as {
@@ -225,6 +227,12 @@ export function scorePairs(report: IReport): IScorePair[] {
   take(loose.summary?.scores);
   for (const cell of loose.cells ?? []) {
     take(cell.scores, cell.index);
+  }
+  for (const cell of report.cells ?? []) {
+    const pair = Private.driftPair(cell);
+    if (pair) {
+      found.push(pair);
+    }
   }
   return found;
 }
@@ -341,6 +349,29 @@ namespace Private {
     ['expected', 'actual'],
     ['before', 'after']
   ];
+
+  const DRIFT = /Score drift: (-?[\d.]+(?:e-?\d+)?) then, (-?[\d.]+(?:e-?\d+)?) now(?: \((.*?)\))?/;
+
+  /** The first drift a cell showed, matching when the last one says it was restored. */
+  export function driftPair(cell: IReport['cells'][number]): IScorePair | undefined {
+    const drifts = cell.failures.filter(failure => failure.category === 'score-drift');
+    if (drifts.length === 0) {
+      return undefined;
+    }
+    const match = DRIFT.exec(drifts[0].message);
+    if (!match) {
+      return undefined;
+    }
+    const last = cell.diagnosis?.category === 'score-drift' ? cell.diagnosis.message : drifts[drifts.length - 1].message;
+    const label = match[3]?.replace(/[\s…]+$/g, '').replace(/(\s*…)+/g, ' …').trim();
+    return {
+      cell: cell.index,
+      label: label && label !== '…' ? label : undefined,
+      original: Number(match[1]),
+      current: Number(match[2]),
+      matching: /Restored by calibration/.test(last)
+    };
+  }
 
   export function readPair(item: unknown, cell?: number): IScorePair | undefined {
     if (!item || typeof item !== 'object') {
