@@ -5,26 +5,8 @@ import { RuleEngine } from '../../src/core/rules/engine';
 import { allRules } from '../../src/core/rules/all';
 import { Modernizer } from '../../src/core/runner';
 import { startTestKernel, startTestServer } from '../helpers/jupyter';
+import { codeNotebook } from '../helpers/notebooks';
 import type { ITestKernel } from '../helpers/jupyter';
-
-type Cell = string | [string, string];
-
-/** Cells as [source, stored stdout] when the author's output is known. */
-const notebook = (...cells: Cell[]): nbformat.INotebookContent => ({
-  nbformat: 4,
-  nbformat_minor: 5,
-  metadata: {},
-  cells: cells.map(cell => {
-    const [source, stored] = typeof cell === 'string' ? [cell, undefined] : cell;
-    return {
-      cell_type: 'code',
-      source,
-      metadata: {},
-      execution_count: null,
-      outputs: stored === undefined ? [] : [{ output_type: 'stream', name: 'stdout', text: stored }]
-    };
-  })
-});
 
 const DATA =
   'from sklearn.datasets import make_classification\n' +
@@ -64,7 +46,7 @@ describe('Modernizer score calibration', () => {
       "print('Accuracy: %.4f' % RandomForestClassifier(n_estimators=10, random_state=0).fit(X_train, y_train).score(X_test, y_test))"
     );
     const modernizer = new Modernizer({
-      notebook: notebook(
+      notebook: codeNotebook(
         DATA,
         'from sklearn.ensemble import RandomForestClassifier\nclf = RandomForestClassifier(random_state=0)\nclf.fit(X_train, y_train)',
         ["print('Accuracy: %.4f' % clf.score(X_test, y_test))", stored]
@@ -83,7 +65,7 @@ describe('Modernizer score calibration', () => {
 
   it('should say plainly when no changed default explains the drift, and undo what did not help', async () => {
     const modernizer = new Modernizer({
-      notebook: notebook(
+      notebook: codeNotebook(
         DATA,
         'from sklearn.svm import SVC\nclf = SVC().fit(X_train, y_train)',
         ["print('Accuracy: %.4f' % clf.score(X_test, y_test))", 'Accuracy: 0.1234\n']
@@ -105,7 +87,7 @@ describe('Modernizer score calibration', () => {
 
   it('should propose a seed when the numbers wobble from run to run', async () => {
     const modernizer = new Modernizer({
-      notebook: notebook(
+      notebook: codeNotebook(
         'from sklearn.datasets import make_classification\nfrom sklearn.model_selection import train_test_split\nfrom sklearn.tree import DecisionTreeClassifier\nX, y = make_classification(n_samples=300, flip_y=0.3, random_state=1)',
         [
           "X_train, X_test, y_train, y_test = train_test_split(X, y)\nprint('Accuracy: %.4f' % DecisionTreeClassifier().fit(X_train, y_train).score(X_test, y_test))",
@@ -145,7 +127,7 @@ describe('Modernizer runtime reduction', () => {
 
   it('should try the speed-up that keeps results first and refuse cuts under the rules policy', async () => {
     const modernizer = new Modernizer({
-      notebook: notebook(slow),
+      notebook: codeNotebook(slow),
       session: kernel.session,
       rules,
       decider: new PolicyDecider('rules'),
@@ -161,7 +143,7 @@ describe('Modernizer runtime reduction', () => {
 
   it('should apply labelled cuts with --accept all until the cell fits its budget', async () => {
     const modernizer = new Modernizer({
-      notebook: notebook(slow),
+      notebook: codeNotebook(slow),
       session: kernel.session,
       rules,
       decider: new PolicyDecider('all'),

@@ -1,4 +1,3 @@
-import type * as nbformat from '@jupyterlab/nbformat';
 import type { IJupyterServer } from '../../src/cli/server';
 import { PolicyDecider } from '../../src/core/policy';
 import type { Decision, IPatch } from '../../src/core/patch';
@@ -7,14 +6,8 @@ import { allRules } from '../../src/core/rules/all';
 import { Modernizer } from '../../src/core/runner';
 import type { ICellRecord, IDecider } from '../../src/core/runner';
 import { startTestKernel, startTestServer } from '../helpers/jupyter';
+import { codeNotebook } from '../helpers/notebooks';
 import type { ITestKernel } from '../helpers/jupyter';
-
-const notebook = (...sources: string[]): nbformat.INotebookContent => ({
-  nbformat: 4,
-  nbformat_minor: 5,
-  metadata: {},
-  cells: sources.map(source => ({ cell_type: 'code', source, metadata: {}, outputs: [], execution_count: null }))
-});
 
 /** A decider that answers from a function and remembers what it was asked. */
 class ScriptedDecider implements IDecider {
@@ -49,7 +42,7 @@ describe('Modernizer', () => {
     it('should apply an edited patch as the user wrote it', async () => {
       const decider = new ScriptedDecider(() => ({ action: 'accept-edited', source: 'import numpy as np\nx = float(2) * 3\nprint(x)' }));
       const modernizer = new Modernizer({
-        notebook: notebook('import numpy as np\nx = np.float(2)\nprint(x)'),
+        notebook: codeNotebook('import numpy as np\nx = np.float(2)\nprint(x)'),
         session: kernel.session,
         rules,
         decider
@@ -63,7 +56,7 @@ describe('Modernizer', () => {
     it('should refuse a patch made stale by an edit of the cell', async () => {
       const decider = new ScriptedDecider(() => ({ action: 'accept' }));
       const modernizer = new Modernizer({
-        notebook: notebook('import numpy as np\nx = np.float(2)'),
+        notebook: codeNotebook('import numpy as np\nx = np.float(2)'),
         session: kernel.session,
         rules,
         decider,
@@ -76,7 +69,7 @@ describe('Modernizer', () => {
 
     it('should wait while paused and go on after resume', async () => {
       const modernizer = new Modernizer({
-        notebook: notebook('a = 1', 'b = a + 1'),
+        notebook: codeNotebook('a = 1', 'b = a + 1'),
         session: kernel.session,
         rules,
         decider: new PolicyDecider('rules')
@@ -93,7 +86,7 @@ describe('Modernizer', () => {
     it('should skip the remaining cells when stopped', async () => {
       const controller = new AbortController();
       const modernizer = new Modernizer({
-        notebook: notebook('a = 1', 'b = 2'),
+        notebook: codeNotebook('a = 1', 'b = 2'),
         session: kernel.session,
         rules,
         decider: new PolicyDecider('rules')
@@ -109,7 +102,7 @@ describe('Modernizer', () => {
 
     it('should re-run only the cells that depend on a fixed earlier cell', async () => {
       const modernizer = new Modernizer({
-        notebook: notebook(
+        notebook: codeNotebook(
           'import pandas as pd\nimport numpy as np',
           "df = pd.DataFrame({'a': [1.0, np.nan, 3.0], 'b': [1, 2, 3]})",
           "df['a'].fillna(0, inplace=True)",
