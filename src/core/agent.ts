@@ -27,6 +27,8 @@ export interface IAgentRequest {
   cellIndex: number;
   /** The failing cell's current source. */
   source: string;
+  /** The author's source, before any change: drift is judged against it (default: `source`). */
+  originalSource?: string;
   diagnosis: IDiagnosis;
   environment?: IEnvironment;
   /** Earlier cells that define the names the failing cell uses, nearest first. */

@@ -52,6 +52,8 @@ export interface IDiagnoseOptions {
   failedDefiner?: (name: string) => number | undefined;
   /** Source of a helper file named in the traceback (to show its culprit line). */
   readFile?: (file: string) => string | undefined;
+  /** Aliases imported by earlier cells, to read the cell's code as the kernel does. */
+  knownImports?: ReadonlyMap<string, string>;
 }
 
 export function diagnose(result: IExecutionResult, options: IDiagnoseOptions): IDiagnosis {
@@ -87,7 +89,11 @@ export function diagnose(result: IExecutionResult, options: IDiagnoseOptions): I
     }
   }
 
-  const rule = options.rules.triggeredBy(error)[0];
+  // A rule explains the failure only when its shape is in the failing code: generic
+  // messages ("takes 2 positional arguments") are raised by the notebook's own functions too.
+  const failingCode = located.file ? options.readFile?.(located.file) : options.source;
+  const proposal = failingCode === undefined ? null : options.rules.propose(failingCode, error, options.knownImports);
+  const rule = proposal?.rules[0] ?? (failingCode === undefined ? options.rules.triggeredBy(error)[0] : undefined);
   if (rule) {
     return { ...base, category: rule.category, message: rule.fact.message, fact: rule.fact, ruleId: rule.id };
   }

@@ -302,7 +302,7 @@ export class Modernizer {
         return;
       }
       const patch =
-        result.status === 'timeout' ? this._proposeRuntime(index, tried) : await this._propose(index, diagnosis, tried);
+        result.status === 'timeout' ? this._proposeRuntime(index, tried) : await this._propose(index, diagnosis, tried, signal);
       this._update(cell, { engineMs: [...cell.engineMs, Date.now() - engineStarted] });
       if (!patch) {
         this._update(cell, { status: result.status === 'timeout' ? 'timeout' : 'error' });
@@ -334,6 +334,7 @@ export class Modernizer {
     return diagnose(result, {
       rules: this._rules,
       source: cell.source,
+      knownImports: this._importsBefore(cell.index),
       timeoutMs: this._cellTimeoutMs,
       failedDefiner: name => {
         const definer = this._graph.bindingCell(name, cell.index);
@@ -352,7 +353,12 @@ export class Modernizer {
   }
 
   /** Find a fix: the failing cell, a helper file, or the earlier cell the cause is in. */
-  private async _propose(index: number, diagnosis: IDiagnosis, tried: ReadonlySet<string>): Promise<IPatch | null> {
+  private async _propose(
+    index: number,
+    diagnosis: IDiagnosis,
+    tried: ReadonlySet<string>,
+    signal?: AbortSignal
+  ): Promise<IPatch | null> {
     const cell = this._cells[index];
     const error = diagnosis.error;
     const fresh = (patch: IPatch | null) => (patch && !tried.has(patch.after) ? patch : null);
@@ -411,7 +417,7 @@ export class Modernizer {
     if (earlier) {
       return earlier;
     }
-    return this._askAgent(index, diagnosis, tried);
+    return this._askAgent(index, diagnosis, tried, signal);
   }
 
   /**
@@ -580,7 +586,12 @@ export class Modernizer {
   }
 
   /** The agent's turn: no offline fix fits, or the ones tried did not make the cell run. */
-  private async _askAgent(index: number, diagnosis: IDiagnosis, tried: ReadonlySet<string>): Promise<IPatch | null> {
+  private async _askAgent(
+    index: number,
+    diagnosis: IDiagnosis,
+    tried: ReadonlySet<string>,
+    signal?: AbortSignal
+  ): Promise<IPatch | null> {
     if (!this._agent || !diagnosis.error) {
       return null;
     }
@@ -598,12 +609,14 @@ export class Modernizer {
     const answer = await this._agent.propose({
       cellIndex: index,
       source: cell.source,
+      originalSource: cell.originalSource,
       diagnosis,
       environment: this._environment,
       definingCells: [...definers].sort((a, b) => b - a).map(i => ({ index: i, source: this._cells[i].source })),
       facts,
       previousAttempts: attempts,
-      workspace: this._workspace
+      workspace: this._workspace,
+      signal
     });
     const usage = cell.usage ?? { calls: 0, inputTokens: 0, outputTokens: 0 };
     this._update(cell, {

@@ -112,7 +112,7 @@ export class LlmAgent implements IPatchAgent {
         rejected.push({ source: parsed.source, problem: 'It is the same code as the failing cell or an earlier answer.' });
         continue;
       }
-      const flags = [...driftFlags(request.source, parsed.source), ...guardFlags(request.source, parsed.source)];
+      const flags = [...driftFlags(request.originalSource ?? request.source, parsed.source), ...guardFlags(request.source, parsed.source)];
       return {
         proposal: { source: parsed.source, rationale: parsed.rationale, origin: `llm:${this._model.name}`, flags },
         usage
