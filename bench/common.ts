@@ -8,6 +8,17 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { findJupyter } from '../src/cli/server';
 
+// @jupyterlab/services logs every kernel connection: keep the printed figures readable.
+console.debug = () => undefined;
+for (const level of ['log', 'warn'] as const) {
+  const original = console[level];
+  console[level] = (...args: unknown[]) => {
+    if (!(typeof args[0] === 'string' && /^(Connection lost|Kernel|Starting WebSocket)/.test(args[0]))) {
+      original(...args);
+    }
+  };
+}
+
 export const REPO = path.resolve(__dirname, '..', '..');
 export const CORPUS = path.resolve(REPO, '..', 'shared', 'corpus');
 

@@ -185,7 +185,7 @@ function row(nb: IBatchNotebook): string {
     nb.report ? `<a href="${href(nb.report)}">report</a>` : ''
   ].join('');
   const cells = nb.cells.code
-    ? `${nb.cells.ranClean} / ${nb.cells.fixed} / ${nb.cells.failing}${nb.cells.skipped ? ` (+${nb.cells.skipped} not run)` : ''}`
+    ? `${nb.cells.ranClean} / ${nb.cells.fixed} / ${nb.cells.failing}${nb.cells.skipped ? `<div class="tags">+${nb.cells.skipped} not run</div>` : ''}`
     : '—';
   return (
     `<tr><td class="path">${esc(nb.path)}</td>` +
