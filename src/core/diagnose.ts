@@ -36,6 +36,8 @@ export interface IDiagnosis {
   consequenceOf?: number;
   /** The earlier cell where the cause was found and fixed. */
   causeCell?: number;
+  /** The author's saved run shows the same error: it is part of the notebook, not a breakage. */
+  expected?: boolean;
   /** The error as the kernel reported it. */
   error?: IRuleError;
 }

@@ -158,7 +158,7 @@ export class Modernizer {
   get failedConditions(): FailedCondition[] {
     const code = this._cells.filter(cell => cell.cellType === 'code');
     const failed: FailedCondition[] = [];
-    if (code.some(cell => cell.status !== 'ok' && cell.status !== 'fixed')) {
+    if (code.some(cell => cell.status !== 'ok' && cell.status !== 'fixed' && !cell.diagnosis?.expected)) {
       failed.push('cells-failing');
     }
     if (this._overBudget) {
@@ -295,6 +295,18 @@ export class Modernizer {
       if (result.status === 'died') {
         await this._recoverKernel(index);
         this._update(cell, { status: 'error' });
+        return;
+      }
+      const authorsError = Private.storedError(this._notebook.cells[index]);
+      if (result.error && authorsError?.ename === result.error.ename && attempts === 0) {
+        // The author's run failed here too: the notebook shows this error on purpose.
+        const expected: IDiagnosis = {
+          ...diagnosis,
+          expected: true,
+          message: `The author's run failed here too (${authorsError.ename}); the error is part of the notebook. ${diagnosis.message}`
+        };
+        cell.diagnoses[cell.diagnoses.length - 1] = expected;
+        this._update(cell, { diagnosis: expected, status: 'error' });
         return;
       }
       if (diagnosis.category === 'consequence' || attempts >= this._maxAttempts || signal?.aborted) {
@@ -971,6 +983,12 @@ export namespace Modernizer {
 }
 
 namespace Private {
+  /** The error output the author's own run saved in this cell, if any. */
+  export function storedError(cell: nbformat.ICell): nbformat.IError | undefined {
+    const outputs = (cell as nbformat.ICodeCell).outputs ?? [];
+    return outputs.find(output => output.output_type === 'error') as nbformat.IError | undefined;
+  }
+
   /** Speed-ups that keep the results come before cuts that change them. */
   export function tierRank(rule: IRule): number {
     return rule.runtime?.tier === 'changes-results' ? 1 : 0;

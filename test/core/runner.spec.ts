@@ -100,6 +100,19 @@ describe('Modernizer', () => {
       expect(modernizer.cells.map(cell => cell.status)).toEqual(['ok', 'skipped']);
     });
 
+    it('should leave an error the author saved on purpose, and not count it', async () => {
+      const notebook = codeNotebook("int('x')", 'print(1 + 1)');
+      (notebook.cells[0] as any).outputs = [
+        { output_type: 'error', ename: 'ValueError', evalue: "invalid literal for int() with base 10: 'x'", traceback: [] }
+      ];
+      const decider = new ScriptedDecider(() => ({ action: 'accept' }));
+      const modernizer = new Modernizer({ notebook, session: kernel.session, rules, decider });
+      expect(await modernizer.run()).toBe('reproducible');
+      expect(modernizer.cells[0]).toMatchObject({ status: 'error', diagnosis: { expected: true } });
+      expect(modernizer.cells[0].diagnosis?.message).toMatch(/^The author's run failed here too \(ValueError\)/);
+      expect(decider.asked).toEqual([]);
+    });
+
     it('should re-run only the cells that depend on a fixed earlier cell', async () => {
       const modernizer = new Modernizer({
         notebook: codeNotebook(
