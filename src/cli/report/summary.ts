@@ -197,44 +197,17 @@ export function notebookEntry(input: INotebookInput, libraryOf: LibraryOf = () =
   };
 }
 
-/**
- * Score pairs from a per-notebook report, read loosely while the score
- * comparison is being added to the report: any of `scores`, `summary.scores`
- * or a cell's `scores` with numeric original/current (or then/now,
- * expected/actual), and every cell diagnosed with a score drift ("Score
- * drift: 0.73 then, 0.87 now …": matching again only when "Restored by
- * calibration"). None found: an empty list (numbers not compared).
- */
+/** The numbers of the author's outputs paired with today's, from a per-notebook report. */
 export function scorePairs(report: IReport): IScorePair[] {
-  const loose = report as unknown as {
-    scores?: unknown;
-    summary?: { scores?: unknown };
-    cells?: { index?: number; scores?: unknown }[];
-  };
-  const found: IScorePair[] = [];
-  const take = (list: unknown, cell?: number) => {
-    if (!Array.isArray(list)) {
-      return;
-    }
-    for (const item of list) {
-      const pair = Private.readPair(item, cell);
-      if (pair) {
-        found.push(pair);
-      }
-    }
-  };
-  take(loose.scores);
-  take(loose.summary?.scores);
-  for (const cell of loose.cells ?? []) {
-    take(cell.scores, cell.index);
-  }
-  for (const cell of report.cells ?? []) {
-    const pair = Private.driftPair(cell);
-    if (pair) {
-      found.push(pair);
-    }
-  }
-  return found;
+  return (report.cells ?? []).flatMap(cell =>
+    (cell.scores ?? []).map(pair => ({
+      cell: cell.index,
+      label: pair.template.replace(/#/g, '…'),
+      original: pair.original,
+      current: pair.now,
+      matching: pair.withinTolerance
+    }))
+  );
 }
 
 /** The batch summary from every notebook's record. */
@@ -343,62 +316,4 @@ namespace Private {
     return 'notebook setup';
   }
 
-  const KEYS: [string, string][] = [
-    ['original', 'current'],
-    ['then', 'now'],
-    ['expected', 'actual'],
-    ['before', 'after']
-  ];
-
-  const DRIFT = /Score drift: (-?[\d.]+(?:e-?\d+)?) then, (-?[\d.]+(?:e-?\d+)?) now(?: \((.*?)\))?/;
-
-  /** The first drift a cell showed, matching when the last one says it was restored. */
-  export function driftPair(cell: IReport['cells'][number]): IScorePair | undefined {
-    const drifts = cell.failures.filter(failure => failure.category === 'score-drift');
-    if (drifts.length === 0) {
-      return undefined;
-    }
-    const match = DRIFT.exec(drifts[0].message);
-    if (!match) {
-      return undefined;
-    }
-    const last = cell.diagnosis?.category === 'score-drift' ? cell.diagnosis.message : drifts[drifts.length - 1].message;
-    const label = match[3]?.replace(/[\s…]+$/g, '').replace(/(\s*…)+/g, ' …').trim();
-    return {
-      cell: cell.index,
-      label: label && label !== '…' ? label : undefined,
-      original: Number(match[1]),
-      current: Number(match[2]),
-      matching: /Restored by calibration/.test(last)
-    };
-  }
-
-  export function readPair(item: unknown, cell?: number): IScorePair | undefined {
-    if (!item || typeof item !== 'object') {
-      return undefined;
-    }
-    const record = item as Record<string, unknown>;
-    for (const [a, b] of KEYS) {
-      const original = record[a];
-      const current = record[b];
-      if (typeof original === 'number' && typeof current === 'number') {
-        const flag = record.matching ?? record.withinTolerance ?? record.matches ?? record.ok;
-        const drift = record.drift ?? record.drifted;
-        const matching =
-          typeof flag === 'boolean'
-            ? flag
-            : typeof drift === 'boolean'
-              ? !drift
-              : Math.abs(current - original) <= 0.1 * Math.abs(original) + 1e-12;
-        return {
-          cell: typeof record.cell === 'number' ? record.cell : typeof record.cellIndex === 'number' ? record.cellIndex : cell,
-          label: typeof record.label === 'string' ? record.label : typeof record.name === 'string' ? record.name : undefined,
-          original,
-          current,
-          matching
-        };
-      }
-    }
-    return undefined;
-  }
 }
