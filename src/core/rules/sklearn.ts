@@ -633,7 +633,55 @@ const KEYWORD_ONLY: Record<string, { names: (string | undefined)[]; keep: number
   classification_report: { names: ['y_true', 'y_pred', 'labels', 'target_names', 'sample_weight', 'digits'], keep: 2 },
   roc_auc_score: { names: ['y_true', 'y_score', 'average', 'sample_weight', 'max_fpr'], keep: 2 },
   accuracy_score: { names: ['y_true', 'y_pred', 'normalize', 'sample_weight'], keep: 2 },
-  mean_squared_error: { names: ['y_true', 'y_pred', 'sample_weight', 'multioutput'], keep: 2 }
+  mean_squared_error: { names: ['y_true', 'y_pred', 'sample_weight', 'multioutput'], keep: 2 },
+  // Functions made keyword-only in 0.23-1.x (old order as before; names checked with inspect in 1.9.1).
+  binarize: { names: ['X', 'threshold', 'copy'], keep: 1 },
+  normalize: { names: ['X', 'norm', 'axis', 'copy', 'return_norm'], keep: 2 },
+  scale: { names: ['X', 'axis', 'with_mean', 'with_std', 'copy'], keep: 1 },
+  minmax_scale: { names: ['X', 'feature_range', 'axis', 'copy'], keep: 2 },
+  maxabs_scale: { names: ['X', 'axis', 'copy'], keep: 1 },
+  robust_scale: { names: ['X', 'axis', 'with_centering', 'with_scaling', 'quantile_range', 'copy'], keep: 1 },
+  label_binarize: { names: ['y', 'classes', 'neg_label', 'pos_label', 'sparse_output'], keep: 1 },
+  roc_curve: { names: ['y_true', 'y_score', 'pos_label', 'sample_weight', 'drop_intermediate'], keep: 2 },
+  precision_recall_curve: { names: ['y_true', 'y_score', 'pos_label', 'sample_weight'], keep: 2 },
+  // pos_label was inserted before sample_weight in 0.22: only the third argument is unambiguous.
+  average_precision_score: { names: ['y_true', 'y_score', 'average'], keep: 2 },
+  fbeta_score: { names: ['y_true', 'y_pred', 'beta', 'labels', 'pos_label', 'average'], keep: 2 },
+  precision_recall_fscore_support: { names: ['y_true', 'y_pred', 'beta', 'labels', 'pos_label', 'average'], keep: 2 },
+  jaccard_score: { names: ['y_true', 'y_pred', 'labels', 'pos_label', 'average', 'sample_weight'], keep: 2 },
+  cohen_kappa_score: { names: ['y1', 'y2', 'labels', 'weights', 'sample_weight'], keep: 2 },
+  zero_one_loss: { names: ['y_true', 'y_pred', 'normalize', 'sample_weight'], keep: 2 },
+  balanced_accuracy_score: { names: ['y_true', 'y_pred', 'sample_weight', 'adjusted'], keep: 2 },
+  matthews_corrcoef: { names: ['y_true', 'y_pred', 'sample_weight'], keep: 2 },
+  r2_score: { names: ['y_true', 'y_pred', 'sample_weight', 'multioutput'], keep: 2 },
+  explained_variance_score: { names: ['y_true', 'y_pred', 'sample_weight', 'multioutput'], keep: 2 },
+  mean_absolute_error: { names: ['y_true', 'y_pred', 'sample_weight', 'multioutput'], keep: 2 },
+  mean_squared_log_error: { names: ['y_true', 'y_pred', 'sample_weight', 'multioutput'], keep: 2 },
+  silhouette_score: { names: ['X', 'labels', 'metric', 'sample_size', 'random_state'], keep: 2 },
+  silhouette_samples: { names: ['X', 'labels', 'metric'], keep: 2 },
+  adjusted_mutual_info_score: { names: ['labels_true', 'labels_pred', 'average_method'], keep: 2 },
+  normalized_mutual_info_score: { names: ['labels_true', 'labels_pred', 'average_method'], keep: 2 },
+  v_measure_score: { names: ['labels_true', 'labels_pred', 'beta'], keep: 2 },
+  euclidean_distances: { names: ['X', 'Y', 'Y_norm_squared', 'squared', 'X_norm_squared'], keep: 2 },
+  pairwise_distances: { names: ['X', 'Y', 'metric', 'n_jobs'], keep: 3 },
+  pairwise_kernels: { names: ['X', 'Y', 'metric', 'filter_params', 'n_jobs'], keep: 3 },
+  make_scorer: { names: ['score_func', 'greater_is_better'], keep: 1 },
+  make_classification: { names: ['n_samples', 'n_features', 'n_informative', 'n_redundant', 'n_repeated', 'n_classes', 'n_clusters_per_class'], keep: 2 },
+  make_blobs: { names: ['n_samples', 'n_features', 'centers', 'cluster_std', 'center_box', 'shuffle', 'random_state'], keep: 2 },
+  load_iris: { names: ['return_X_y'], keep: 0 },
+  load_breast_cancer: { names: ['return_X_y'], keep: 0 },
+  load_wine: { names: ['return_X_y'], keep: 0 },
+  load_diabetes: { names: ['return_X_y'], keep: 0 },
+  load_digits: { names: ['n_class', 'return_X_y'], keep: 0 },
+  // Estimators: force_alpha (1.2) and l1_ratios were added later, after the old positional ones.
+  MultinomialNB: { names: ['alpha', 'fit_prior', 'class_prior'], keep: 0 },
+  BernoulliNB: { names: ['alpha', 'binarize', 'fit_prior', 'class_prior'], keep: 0 },
+  GaussianNB: { names: ['priors', 'var_smoothing'], keep: 0 },
+  LogisticRegressionCV: { names: ['Cs', 'fit_intercept', 'cv', 'dual', 'penalty'], keep: 0 },
+  LinearRegression: { names: ['fit_intercept'], keep: 0 },
+  IsolationForest: { names: ['n_estimators', 'max_samples', 'contamination', 'max_features', 'bootstrap', 'n_jobs'], keep: 0 },
+  AdaBoostRegressor: { names: ['estimator', 'n_estimators', 'learning_rate', 'loss', 'random_state'], keep: 1 },
+  Perceptron: { names: ['penalty', 'alpha', 'fit_intercept', 'max_iter'], keep: 0 }
 };
 
 const keywordOnlyArgs = customRule({
@@ -805,23 +853,227 @@ const LINEAR_MODELS = [
   'OrthogonalMatchingPursuitCV', 'BayesianRidge', 'ARDRegression', 'MultiTaskLasso', 'MultiTaskElasticNet'
 ];
 
-/** normalize=False is the old default: drop it anywhere; normalize=True only where it never changed predictions. */
+/** Models whose normalize=True the `_normalized` helper reproduces (the CV variants normalized each fold: refused). */
+const NORMALIZED_MODELS = [
+  'Ridge', 'RidgeClassifier', 'Lasso', 'ElasticNet', 'Lars', 'LassoLars', 'OrthogonalMatchingPursuit', 'BayesianRidge',
+  'ARDRegression', 'MultiTaskLasso', 'MultiTaskElasticNet'
+];
+
+/**
+ * What normalize=True did before 1.2 (linear_model._base._preprocess_data):
+ * X centered on its (weighted) mean, each column divided by its L2 norm,
+ * the model fitted there, coef_ and intercept_ given back in X's units;
+ * ignored when fit_intercept=False.
+ */
+const NORMALIZED_HELPER = `def _normalized(estimator):
+    """estimator with scikit-learn < 1.2's normalize=True (X centered, columns scaled to unit L2 norm, coef_ in X's units)."""
+    import numpy
+
+    class Normalized(estimator):
+        def fit(self, X, y, sample_weight=None):
+            if not self.fit_intercept:
+                return super().fit(X, y, sample_weight=sample_weight)
+            values = numpy.asarray(X, dtype=float)
+            offset = numpy.average(values, axis=0, weights=sample_weight)
+            scale = numpy.sqrt(((values - offset) ** 2).sum(axis=0))
+            scale[scale == 0] = 1.0
+            scaled = (X - offset) / scale if hasattr(X, 'columns') else (values - offset) / scale
+            super().fit(scaled, y, sample_weight=sample_weight)
+            self.coef_ = self.coef_ / scale
+            self.intercept_ = self.intercept_ - numpy.dot(self.coef_, offset)
+            return self
+
+    Normalized.__name__ = Normalized.__qualname__ = estimator.__name__
+    return Normalized
+`;
+
+/**
+ * A helper definition placed at the top of the source (after `from
+ * __future__` imports), unless the source already defines it.
+ */
+function helperDefinition(source: PythonSource, name: string, text: string): IEdit[] {
+  if (new RegExp(`^\\s*def ${name}\\(`, 'm').test(source.text)) {
+    return [];
+  }
+  let offset = 0;
+  for (const statement of source.findAll('ImportStatement')) {
+    if (statement.parent?.name === 'Script' && /^from\s+__future__\s/.test(source.textOf(statement))) {
+      offset = Math.max(offset, source.lineStart(source.lineAt(statement.to) + 1));
+    }
+  }
+  const newline = offset > 0 && !source.text.slice(0, offset).endsWith('\n') ? '\n' : '';
+  return [insertAt(offset, `${newline}${text}\n\n`)];
+}
+
+/**
+ * normalize=False is the old default: dropped anywhere. normalize=True is
+ * dropped where it never changed the fit (LinearRegression, fit_intercept=False)
+ * and reproduced by the `_normalized` helper for penalized models.
+ */
 const normalizeParam = customRule({
   id: 'sklearn-normalize-param',
   category: 'signature-change',
-  fact: fact('sklearn-normalize-param', '1.2', 'normalize= was removed from scikit-learn linear models in 1.2; dropping it is exact for LinearRegression and normalize=False, penalized models need a StandardScaler pipeline.'),
+  fact: fact('sklearn-normalize-param', '1.2', "normalize= was removed from scikit-learn linear models in 1.2; normalize=False and LinearRegression's normalize=True are dropped, a penalized model's normalize=True is kept by a helper that scales X as before."),
   trigger: /unexpected keyword argument 'normalize'/,
   static: true,
-  fix: ({ source }) =>
-    calls(source, calleeNamed(...LINEAR_MODELS)).flatMap(call => {
+  fix: ({ source }) => {
+    const edits: IEdit[] = [];
+    for (const call of calls(source, calleeNamed(...LINEAR_MODELS))) {
       const arg = keywordArg(source, call, 'normalize');
-      const name = source.dottedName(source.callee(call))!.split('.').pop();
       if (!arg) {
+        continue;
+      }
+      const name = source.dottedName(source.callee(call))!.split('.').pop()!;
+      const value = source.textOf(arg.value);
+      const intercept = keywordArg(source, call, 'fit_intercept');
+      if (value === 'False' || (value === 'True' && (name === 'LinearRegression' || (intercept && source.textOf(intercept.value) === 'False')))) {
+        edits.push(removeArgument(source, call, arg.node));
+      } else if (value === 'True' && NORMALIZED_MODELS.includes(name) && !source.callArguments(call).some(other => other.star)) {
+        const callee = source.callee(call)!;
+        edits.push(replace(callee, `_normalized(${source.textOf(callee)})`), removeArgument(source, call, arg.node));
+      }
+    }
+    return edits.length && edits.some(edit => edit.insert.startsWith('_normalized(')) ? [...edits, ...helperDefinition(source, '_normalized', NORMALIZED_HELPER)] : edits;
+  }
+});
+
+/**
+ * grid_scores_ held one namedtuple per candidate (parameters,
+ * mean_validation_score, cv_validation_scores), shown as
+ * `mean: 0.96000, std: 0.05333, params: {...}`.
+ */
+const GRID_SCORES_HELPER = `def _grid_scores(search):
+    """search.grid_scores_ as scikit-learn < 0.20 had it, rebuilt from search.cv_results_."""
+    import collections
+    import numpy
+
+    class _CVScoreTuple(collections.namedtuple('_CVScoreTuple', ('parameters', 'mean_validation_score', 'cv_validation_scores'))):
+        __slots__ = ()
+
+        def __repr__(self):
+            return 'mean: {0:.5f}, std: {1:.5f}, params: {2}'.format(
+                self.mean_validation_score, numpy.std(self.cv_validation_scores), self.parameters)
+
+    results = search.cv_results_
+    folds = [results['split%d_test_score' % i] for i in range(search.n_splits_)]
+    return [_CVScoreTuple(params, float(results['mean_test_score'][i]), numpy.array([fold[i] for fold in folds]))
+            for i, params in enumerate(results['params'])]
+`;
+
+/** `grid.grid_scores_` -> `_grid_scores(grid)`: the same list of namedtuples, from cv_results_. */
+const gridScores = customRule({
+  id: 'sklearn-grid_scores_',
+  category: 'removed-api',
+  fact: {
+    library: 'scikit-learn',
+    version: '0.20',
+    message: 'GridSearchCV/RandomizedSearchCV.grid_scores_ was removed in scikit-learn 0.20; cv_results_ holds the same numbers (params, mean_test_score, split<i>_test_score), rebuilt here into the old namedtuples.',
+    source: WHATS_NEW('0.20')
+  },
+  trigger: /has no attribute 'grid_scores_'/,
+  static: true,
+  fix: ({ source }) => {
+    const edits: IEdit[] = [];
+    for (const member of source.memberAccesses('grid_scores_')) {
+      const object = member.firstChild!;
+      const parent = member.parent;
+      if (parent?.name === 'AssignStatement' && parent.firstChild?.from === member.from && member.nextSibling?.name === 'AssignOp') {
+        continue;
+      }
+      edits.push(replace(member, `_grid_scores(${source.textOf(object)})`));
+    }
+    return edits.length ? [...edits, ...helperDefinition(source, '_grid_scores', GRID_SCORES_HELPER)] : edits;
+  }
+});
+
+/** Splitters whose random_state only mattered with shuffle=True. */
+const SHUFFLING_SPLITTERS = ['KFold', 'StratifiedKFold', 'GroupKFold', 'StratifiedGroupKFold'];
+
+/** `KFold(n_splits=10, random_state=7)` -> `KFold(n_splits=10)`: the seed never did anything without shuffle. */
+const splitterRandomState = customRule({
+  id: 'sklearn-kfold-random_state-without-shuffle',
+  category: 'behavior-change',
+  fact: {
+    library: 'scikit-learn',
+    version: '0.24',
+    message: 'KFold/StratifiedKFold(random_state=...) without shuffle=True raises a ValueError since scikit-learn 0.24; before, the seed was ignored, so dropping it keeps the same folds.',
+    source: WHATS_NEW('0.24')
+  },
+  trigger: /Setting a random_state has no effect since shuffle is False/,
+  static: false,
+  fix: ({ source, error }) =>
+    calls(source, sklearnCallee(SHUFFLING_SPLITTERS, error)).flatMap(call => {
+      const args = source.callArguments(call);
+      const seed = args.find(arg => arg.name === 'random_state');
+      const shuffle = args.find(arg => arg.name === 'shuffle');
+      const positional = args.filter(arg => !arg.name && !arg.star);
+      if (!seed || args.some(arg => arg.star) || positional.length > 1 || (shuffle && source.textOf(shuffle.value) !== 'False')) {
         return [];
       }
-      const value = source.textOf(arg.value);
-      return value === 'False' || (name === 'LinearRegression' && value === 'True') ? [removeArgument(source, call, arg.node)] : [];
+      return [removeArgument(source, call, seed.node)];
     })
+});
+
+/** A float literal with an integral value (`1e5`, `100.0`) as an int literal; undefined otherwise. */
+function integralFloat(text: string): string | undefined {
+  if (!/^[\d_]*\.?[\d_]*(e[+-]?\d+)?$/i.test(text) || !/[.eE]/.test(text)) {
+    return undefined;
+  }
+  const value = Number(text.replace(/_/g, ''));
+  return Number.isSafeInteger(value) && value >= 0 ? String(value) : undefined;
+}
+
+/**
+ * `Lasso(max_iter=1e5)` -> `Lasso(max_iter=100000)`: parameter validation
+ * (1.2) rejects floats where an int is declared; before, an integral float
+ * was used as that int. Only the parameter the error names, in calls to the
+ * estimator it names (and `{'max_iter': [1e4, 1e5]}` grids).
+ */
+const intParamFloat = customRule({
+  id: 'sklearn-int-param-float',
+  category: 'signature-change',
+  fact: {
+    library: 'scikit-learn',
+    version: '1.2',
+    message: "scikit-learn 1.2 validates estimator parameters: an int parameter given as a float (max_iter=1e5) raises InvalidParameterError; the same whole number written as an int is what the old code meant.",
+    source: WHATS_NEW('1.2')
+  },
+  trigger: /The '\w+' parameter of \w+ must be an int\b[^]*Got [\d.e+]+ instead/,
+  static: false,
+  fix: ({ source, error }) => {
+    const match = /The '(\w+)' parameter of (\w+) must be an int/.exec(error?.evalue ?? '');
+    if (!match) {
+      return [];
+    }
+    const [, parameter, owner] = match;
+    const edits: IEdit[] = [];
+    for (const call of calls(source, sklearnCallee([owner], error))) {
+      const arg = keywordArg(source, call, parameter);
+      const int = arg && arg.value.name === 'Number' ? integralFloat(source.textOf(arg.value)) : undefined;
+      if (int) {
+        edits.push(replace(arg!.value, int));
+      }
+    }
+    for (const dict of source.findAll('DictionaryExpression')) {
+      for (let key = dict.firstChild; key; key = key.nextSibling) {
+        if (key.name !== 'String' || !new RegExp(`^(\\w+__)?${parameter}$`).test(unquote(source.textOf(key)) ?? '')) {
+          continue;
+        }
+        let value = key.nextSibling;
+        while (value && value.name === ':') {
+          value = value.nextSibling;
+        }
+        const items = value && (value.name === 'ArrayExpression' || value.name === 'TupleExpression') ? childrenOf(value) : value ? [value] : [];
+        for (const item of items) {
+          const int = item.name === 'Number' ? integralFloat(source.textOf(item)) : undefined;
+          if (int) {
+            edits.push(replace(item, int));
+          }
+        }
+      }
+    }
+    return edits;
+  }
 });
 
 const baseEstimator = renamedKeyword({
@@ -1079,6 +1331,9 @@ export const sklearnRules: IRule[] = [
   oldSplitters,
   keywordOnlyArgs,
   normalizeParam,
+  gridScores,
+  splitterRandomState,
+  intParamFloat,
   baseEstimator,
   multiClass,
   affinity,

@@ -319,6 +319,41 @@ const cases: [string, string, string, string, string][] = [
     "cannot import name 'plot_roc_curve' from 'sklearn.metrics'",
     'from sklearn.metrics import plot_roc_curve, plot_precision_recall_curve\nplot_roc_curve(clf, X, y)\nplot_precision_recall_curve(clf, X, y)\n',
     'from sklearn.metrics import RocCurveDisplay, PrecisionRecallDisplay\nRocCurveDisplay.from_estimator(clf, X, y)\nPrecisionRecallDisplay.from_estimator(clf, X, y)\n'
+  ],
+  [
+    'sklearn-keyword-only-args',
+    'TypeError',
+    'too many positional arguments',
+    'from sklearn.preprocessing import binarize\ny_pred_class = binarize([y_pred_prob], 0.3)[0]\n',
+    'from sklearn.preprocessing import binarize\ny_pred_class = binarize([y_pred_prob], threshold=0.3)[0]\n'
+  ],
+  [
+    'sklearn-keyword-only-args',
+    'TypeError',
+    'too many positional arguments',
+    'from sklearn import metrics\nfpr, tpr, thresholds = metrics.roc_curve(y_test, y_score, 2)\nX2 = metrics.pairwise.normalize(X, "l1", 0)\n',
+    'from sklearn import metrics\nfpr, tpr, thresholds = metrics.roc_curve(y_test, y_score, pos_label=2)\nX2 = metrics.pairwise.normalize(X, "l1", axis=0)\n'
+  ],
+  [
+    'sklearn-kfold-random_state-without-shuffle',
+    'ValueError',
+    'Setting a random_state has no effect since shuffle is False. You should leave random_state to its default (None), or set shuffle=True.',
+    'from sklearn import model_selection\nfrom sklearn.model_selection import StratifiedKFold\nkfold = model_selection.KFold(n_splits=10, random_state=7)\nskf = StratifiedKFold(5, shuffle=False, random_state=0)\n',
+    'from sklearn import model_selection\nfrom sklearn.model_selection import StratifiedKFold\nkfold = model_selection.KFold(n_splits=10)\nskf = StratifiedKFold(5, shuffle=False)\n'
+  ],
+  [
+    'sklearn-int-param-float',
+    'InvalidParameterError',
+    "The 'max_iter' parameter of Lasso must be an int in the range [1, inf) or None. Got 100000.0 instead.",
+    'from sklearn.linear_model import Lasso\nlasso = Lasso(alpha=0.1, max_iter=1e5, tol=1e-4)\nother = Ridge(max_iter=1e5)\n',
+    'from sklearn.linear_model import Lasso\nlasso = Lasso(alpha=0.1, max_iter=100000, tol=1e-4)\nother = Ridge(max_iter=1e5)\n'
+  ],
+  [
+    'sklearn-int-param-float',
+    'InvalidParameterError',
+    "The 'n_estimators' parameter of RandomForestClassifier must be an int in the range [1, inf). Got 100.0 instead.",
+    "from sklearn.ensemble import RandomForestClassifier\ngrid = {'rf__n_estimators': [1e2, 2e2], 'rf__max_depth': [3.0]}\nrf = RandomForestClassifier(n_estimators=50.0)\n",
+    "from sklearn.ensemble import RandomForestClassifier\ngrid = {'rf__n_estimators': [100, 200], 'rf__max_depth': [3.0]}\nrf = RandomForestClassifier(n_estimators=50)\n"
   ]
 ];
 
@@ -334,7 +369,9 @@ describe('scikit-learn rules', () => {
       'the catalog id',
       (id: string) =>
         engine.get(id)?.fact.catalogId ===
-        ({ 'sklearn-tsne-n_iter': 'sklearn-tsne-defaults', 'sklearn-cv-iterators-old-interface': 'sklearn-cross_validation-module' }[id] ?? id)
+        ({ 'sklearn-tsne-n_iter': 'sklearn-tsne-defaults', 'sklearn-cv-iterators-old-interface': 'sklearn-cross_validation-module' }[id] ??
+          // Changes the shared catalog does not list.
+          (['sklearn-grid_scores_', 'sklearn-kfold-random_state-without-shuffle', 'sklearn-int-param-float'].includes(id) ? undefined : id))
     ],
     ['a one-sentence message naming scikit-learn', (id: string) => /scikit-learn/.test(engine.get(id)!.fact.message)]
   ])('every rule has %s', (_what, check) => {
@@ -350,7 +387,12 @@ describe('scikit-learn rules', () => {
     ['sklearn-keyword-only-args', 'from sklearn.model_selection import KFold\nkf = KFold(len(X), 5)\n'],
     ['sklearn-cv-iterators-old-interface', 'from sklearn.model_selection import KFold\nloo = KFold(len(X))\nfor tr, te in loo.split(X):\n    pass\n'],
     ['sklearn-cv-iterators-old-interface', 'from sklearn.model_selection import KFold\nkf = KFold(5, shuffle=True)\n'],
-    ['sklearn-normalize-param', 'r = Ridge(alpha=1.0, normalize=True)\n'],
+    ['sklearn-normalize-param', 'r = RidgeCV(alphas=[0.1, 1.0], normalize=True)\n'],
+    ['sklearn-normalize-param', 'r = Ridge(alpha=1.0, normalize=flag)\n'],
+    ['sklearn-grid_scores_', 'search.grid_scores_ = []\n'],
+    ['sklearn-kfold-random_state-without-shuffle', 'from sklearn.model_selection import KFold\nkf = KFold(n_splits=5, shuffle=True, random_state=1)\n'],
+    ['sklearn-kfold-random_state-without-shuffle', 'from sklearn.model_selection import KFold\nkf = KFold(n_splits=5, shuffle=shuffle, random_state=1)\n'],
+    ['sklearn-int-param-float', 'from sklearn.linear_model import Lasso\nlasso = Lasso(max_iter=1e5)\n'],
     ['sklearn-Imputer', "from sklearn.preprocessing import Imputer\nimp = Imputer(strategy='mean', axis=1)\n"],
     ['sklearn-max_features-auto', "params = {'max_features': ['auto', 'sqrt']}\n"],
     ['sklearn-logreg-multi_class', "clf = LogisticRegression(multi_class='auto', solver='liblinear')\n"],
@@ -394,5 +436,49 @@ describe('scikit-learn rules', () => {
       error('TypeError', 'StratifiedKFold.__init__() takes from 1 to 2 positional arguments but 4 were given')
     );
     expect(proposal?.source).toBe('kf = StratifiedKFold(10, shuffle=True, random_state=0)\n');
+  });
+
+  it('keeps normalize=True of a penalized model through a helper that scales X as before', () => {
+    const proposal = engine.propose(
+      'from sklearn.linear_model import Ridge\ndef fit(alpha):\n    model = Ridge(alpha=alpha, normalize=True)\n    return model\nlr = LinearRegression(normalize=True)\n',
+      error('TypeError', "Ridge.__init__() got an unexpected keyword argument 'normalize'")
+    );
+    expect(proposal?.rules[0].id).toBe('sklearn-normalize-param');
+    const after = proposal!.source;
+    expect(after.startsWith('def _normalized(estimator):\n')).toBe(true);
+    expect(after).toContain('self.coef_ = self.coef_ / scale');
+    expect(after.endsWith(
+      'from sklearn.linear_model import Ridge\ndef fit(alpha):\n    model = _normalized(Ridge)(alpha=alpha)\n    return model\nlr = LinearRegression()\n'
+    )).toBe(true);
+    // Applied again (another cell, or a second call later): the helper is not defined twice.
+    const again = engine.propose(after.replace('LinearRegression()', 'Lasso(normalize=True)'), error('TypeError', "Lasso.__init__() got an unexpected keyword argument 'normalize'"));
+    expect(again?.source.match(/def _normalized/g)).toHaveLength(1);
+    expect(again?.source).toContain('lr = _normalized(Lasso)()\n');
+  });
+
+  it('drops normalize=True where fit_intercept=False made it a no-op', () => {
+    const proposal = engine.propose('m = Lasso(alpha=1.0, normalize=True, fit_intercept=False)\n', error('TypeError', "Lasso.__init__() got an unexpected keyword argument 'normalize'"));
+    expect(proposal?.source).toBe('m = Lasso(alpha=1.0, fit_intercept=False)\n');
+  });
+
+  it('rebuilds grid_scores_ from cv_results_ for every use in the cell', () => {
+    const before =
+      'from __future__ import print_function\nprint(grid.grid_scores_[0].parameters)\nscores = [r.mean_validation_score for r in search.best_estimator_.grid_scores_]\n';
+    const proposal = engine.propose(before, error('AttributeError', "'GridSearchCV' object has no attribute 'grid_scores_'"));
+    expect(proposal?.rules[0].id).toBe('sklearn-grid_scores_');
+    const after = proposal!.source;
+    expect(after.startsWith('from __future__ import print_function\ndef _grid_scores(search):\n')).toBe(true);
+    expect(after).toContain("results['mean_test_score'][i]");
+    expect(after.endsWith(
+      'print(_grid_scores(grid)[0].parameters)\nscores = [r.mean_validation_score for r in _grid_scores(search.best_estimator_)]\n'
+    )).toBe(true);
+  });
+
+  it('leaves a non-integral float alone: it was never a whole number of iterations', () => {
+    const proposal = engine.propose(
+      'm = Lasso(max_iter=1.5e0)\n',
+      error('InvalidParameterError', "The 'max_iter' parameter of Lasso must be an int in the range [1, inf) or None. Got 1.5 instead.")
+    );
+    expect(proposal).toBeNull();
   });
 });
