@@ -11,6 +11,7 @@ import { runtimeRules } from './runtime';
 import { scipyRules } from './scipy';
 import { seabornRules } from './seaborn';
 import { sklearnRules } from './sklearn';
+import { statsmodelsRules } from './statsmodels';
 import { xgboostRules } from './xgboost';
 import type { IRule } from './types';
 
@@ -20,6 +21,7 @@ export const allRules: readonly IRule[] = [
   ...pandasRules,
   ...sklearnRules,
   ...scipyRules,
+  ...statsmodelsRules,
   ...matplotlibRules,
   ...seabornRules,
   ...xgboostRules,

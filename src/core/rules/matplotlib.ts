@@ -258,6 +258,84 @@ const axes3dAutoAdd = customRule({
       })
 });
 
+/** An expression that can be written twice: names, attributes, literals, and calls to range/len/arange/linspace on such. */
+function isPure(source: PythonSource, node: SyntaxNode): boolean {
+  let pure = true;
+  node.toTree().iterate({
+    enter: ref => {
+      if (ref.name === 'LambdaExpression' || ref.name === 'ArrayComprehensionExpression' || ref.name === 'YieldExpression') {
+        pure = false;
+      }
+      if (ref.name === 'CallExpression') {
+        const call = ref.node;
+        const callee = call.firstChild;
+        const name = callee ? source.textOf({ from: node.from + callee.from, to: node.from + callee.to }).split('.').pop() : '';
+        if (!/^(range|len|arange|linspace|list|tuple|get_xticks|get_yticks|get_ticklocs|gca)$/.test(name ?? '')) {
+          pure = false;
+        }
+      }
+      return pure;
+    }
+  });
+  return pure;
+}
+
+/** `labels` padded with '' or cut to the length of `ticks`, as Matplotlib before 3.5 paired them. */
+function fitted(labels: string, ticksLength: string): string {
+  return `(list(${labels}) + [''] * ${ticksLength})[:${ticksLength}]`;
+}
+
+/**
+ * `plt.xticks(range(9), names_of_8)` -> labels padded with '' to the tick
+ * count; `ax.set_xticklabels(names)` -> padded (or cut) to `len(ax.get_xticks())`.
+ * Matplotlib before 3.5 paired ticks and labels with a FixedFormatter that
+ * left extra ticks unlabeled and ignored extra labels; now the counts must
+ * match. Only on the failing line.
+ */
+const ticklabelsCount = customRule({
+  id: 'mpl-ticklabels-count-mismatch',
+  category: 'behavior-change',
+  fact: {
+    library: 'matplotlib',
+    version: '3.5',
+    message: 'Since Matplotlib 3.5 set_ticklabels/xticks raise when the number of labels differs from the number of fixed ticks (before, extra ticks stayed unlabeled and extra labels were dropped); pad or cut the labels to the tick count.',
+    source: changes('3.5')
+  },
+  trigger: /The number of FixedLocator locations \(\d+\), usually from a call to set_ticks, does not match the number of labels \(\d+\)/,
+  static: false,
+  fix: ({ source, error }) => {
+    const edits: IEdit[] = [];
+    const calls = onCulpritLines(source, error, callsNamed(source, 'xticks', 'yticks', 'set_xticks', 'set_yticks', 'set_ticks', 'set_xticklabels', 'set_yticklabels', 'set_ticklabels'));
+    for (const call of calls) {
+      const callee = source.callee(call)!;
+      const name = source.textOf(callee.name === 'MemberExpression' ? callee.lastChild! : callee);
+      const args = source.callArguments(call);
+      if (args.some(arg => arg.star)) {
+        continue;
+      }
+      const positional = args.filter(arg => !arg.name);
+      if (/ticks$/.test(name)) {
+        // xticks(ticks, labels) / set_xticks(ticks, labels)
+        const ticks = positional[0] ?? args.find(arg => arg.name === 'ticks');
+        const labels = positional[1] ?? args.find(arg => arg.name === 'labels');
+        if (ticks && labels && isPure(source, ticks.value)) {
+          edits.push(replace(labels.value, fitted(source.textOf(labels.value), `len(${source.textOf(ticks.value)})`)));
+        }
+        continue;
+      }
+      // set_xticklabels(labels) on an Axes, set_ticklabels(labels) on an Axis.
+      const labels = positional[0] ?? args.find(arg => arg.name === 'labels');
+      const owner = callee.name === 'MemberExpression' ? callee.firstChild! : undefined;
+      if (!labels || !owner || !isPure(source, owner)) {
+        continue;
+      }
+      const getter = name === 'set_xticklabels' ? 'get_xticks' : name === 'set_yticklabels' ? 'get_yticks' : 'get_ticklocs';
+      edits.push(replace(labels.value, fitted(source.textOf(labels.value), `len(${source.textOf(owner)}.${getter}())`)));
+    }
+    return edits;
+  }
+});
+
 export const matplotlibRules: IRule[] = [
   styleSeaborn,
   histNormed,
@@ -272,5 +350,6 @@ export const matplotlibRules: IRule[] = [
   figureKeywordOnly,
   legendHandles,
   tickLabel,
-  axes3dAutoAdd
+  axes3dAutoAdd,
+  ticklabelsCount
 ];

@@ -1,6 +1,6 @@
 /** NumPy 1.18-2.5 removals: type aliases, constants, functions, keywords, ndarray methods. */
 import type { SyntaxNode } from '@lezer/common';
-import { calleeIn, customRule, importedName, onCulpritLines, renamedKeyword, renamedName } from './builders';
+import { calleeIn, culpritLines, customRule, importedName, onCulpritLines, renamedKeyword, renamedName } from './builders';
 import { insertAt, replace } from '../python/edit';
 import type { IEdit } from '../python/edit';
 import type { PythonSource } from '../python/syntax';
@@ -296,6 +296,161 @@ const reshapeNewshape = renamedKeyword({
   to: 'shape'
 });
 
+// ---------------------------------------------------------------------------------------------
+// Array shapes: size-1 arrays as scalars, 1-D inputs to estimators
+// ---------------------------------------------------------------------------------------------
+
+/** A number literal, possibly negated (`3`, `-0.5`). */
+function isNumberLiteral(source: PythonSource, node: SyntaxNode): boolean {
+  return node.name === 'Number' || (node.name === 'UnaryExpression' && /^[-+]\s*[\d.]/.test(source.textOf(node)) && node.lastChild?.name === 'Number');
+}
+
+/** Matplotlib calls whose leading arguments are one position each (`text(x, y, s)`, `arrow(x, y, dx, dy)`). */
+const SCALAR_POSITIONS: Record<string, number> = { text: 2, arrow: 4, axvline: 1, axhline: 1, annotate: 0 };
+
+/**
+ * `float(a)` with `a` of shape (1,) -> `float(np.asarray(a).item())`: NumPy 2.4
+ * (deprecated since 1.25) converts only 0-d arrays to Python scalars. On the
+ * failing line when the traceback names one; when the conversion happens
+ * inside Matplotlib (a text or arrow position drawn later), the positions of
+ * the cell's text/arrow/axvline/axhline/annotate calls become scalars.
+ */
+const arrayToScalar = customRule({
+  id: 'numpy-array-to-scalar',
+  category: 'behavior-change',
+  fact: {
+    library: 'numpy',
+    version: '2.4',
+    message: 'NumPy 2.4 (deprecated since 1.25) converts only 0-d arrays to Python scalars: float()/int() of a one-element array like predict(x)[0] raises; take the element with .item().',
+    source: notes('2.4'),
+    catalogId: 'numpy-array-to-scalar'
+  },
+  trigger: /only 0-dimensional arrays can be converted to Python scalars/,
+  static: false,
+  fix: ({ source, error }) => {
+    const numpy = importedName(source, 'numpy', 'np');
+    const lines = culpritLines(error);
+    const conversions = lines
+      ? onCulpritLines(
+          source,
+          error,
+          source.findAll('CallExpression').filter(call => {
+            const callee = source.callee(call);
+            const args = source.callArguments(call);
+            return (
+              callee?.name === 'VariableName' &&
+              /^(float|int|complex)$/.test(source.textOf(callee)) &&
+              args.length === 1 &&
+              !args[0].name &&
+              !args[0].star &&
+              !isNumberLiteral(source, args[0].value) &&
+              args[0].value.name !== 'String' &&
+              !/\.item\(\)$/.test(source.textOf(args[0].value))
+            );
+          })
+        )
+      : [];
+    const edits: IEdit[] = conversions.map(call => {
+      const value = source.callArguments(call)[0].value;
+      return replace(value, `${numpy.name}.asarray(${source.textOf(value)}).item()`);
+    });
+    const traceback = (error?.traceback ?? []).join('\n');
+    if (edits.length === 0 && /matplotlib/.test(traceback)) {
+      // Drawn later (at show/savefig): every position given to the cell's text-like calls.
+      for (const call of source.findAll('CallExpression')) {
+        const callee = source.callee(call);
+        const name = callee?.name === 'MemberExpression' ? source.textOf(callee.lastChild!) : '';
+        if (!(name in SCALAR_POSITIONS) || source.callArguments(call).some(arg => arg.star)) {
+          continue;
+        }
+        const args = source.callArguments(call);
+        const positions: SyntaxNode[] = [];
+        if (name === 'annotate') {
+          for (const arg of args.filter(a => a.name === 'xy' || a.name === 'xytext' || (!a.name && args.indexOf(a) > 0 && args.indexOf(a) < 3))) {
+            if (arg.value.name === 'TupleExpression' || arg.value.name === 'ArrayExpression') {
+              positions.push(...childExpressions(arg.value));
+            }
+          }
+        } else {
+          const keywords = name === 'axvline' ? ['x'] : name === 'axhline' ? ['y'] : name === 'text' ? ['x', 'y'] : ['x', 'y', 'dx', 'dy'];
+          args.forEach((arg, index) => {
+            if ((!arg.name && index < SCALAR_POSITIONS[name]) || (arg.name && keywords.includes(arg.name))) {
+              positions.push(arg.value);
+            }
+          });
+        }
+        for (const position of positions) {
+          if (!isNumberLiteral(source, position) && !/\.item\(\)$/.test(source.textOf(position))) {
+            edits.push(replace(position, `${numpy.name}.ravel(${source.textOf(position)})[0]`));
+          }
+        }
+      }
+    }
+    return edits.length > 0 ? [...numpy.edits, ...edits] : [];
+  }
+});
+
+/** The element expressions of a tuple or list literal. */
+function childExpressions(node: SyntaxNode): SyntaxNode[] {
+  const items: SyntaxNode[] = [];
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    if (!/^[[\](),]$/.test(child.name)) {
+      items.push(child);
+    }
+  }
+  return items;
+}
+
+const ESTIMATOR_INPUT_METHODS = ['predict', 'predict_proba', 'predict_log_proba', 'decision_function', 'transform', 'score_samples', 'kneighbors'];
+
+/**
+ * `model.predict(5)` -> `model.predict([[5]])`, `model.predict([1, 2])` ->
+ * `model.predict([[1, 2]])`, `model.predict(x)` -> `model.predict(np.atleast_2d(x))`:
+ * scikit-learn up to 0.18 read a scalar or 1-D X as one sample (with a
+ * deprecation warning since 0.17); 0.19 refuses it. Only on the failing line.
+ */
+const estimatorInput2d = customRule({
+  id: 'sklearn-1d-input-as-sample',
+  category: 'signature-change',
+  fact: {
+    library: 'scikit-learn',
+    version: '0.19',
+    message: 'Since scikit-learn 0.19 predict/transform refuse a scalar or 1-D X (0.17-0.18 read it as one sample, with a deprecation warning); pass a 2-D array, one row per sample.',
+    source: 'https://scikit-learn.org/stable/whats_new/v0.17.html'
+  },
+  trigger: /Expected 2D array, got (scalar|1D) array instead/,
+  static: false,
+  fix: ({ source, error }) => {
+    const calls = onCulpritLines(
+      source,
+      error,
+      ESTIMATOR_INPUT_METHODS.flatMap(method => source.methodCalls(method))
+    ).filter(call => {
+      const args = source.callArguments(call);
+      const positional = args.filter(arg => !arg.name && !arg.star);
+      return positional.length === 1 && args.every(arg => !arg.star) && args.indexOf(positional[0]) === 0;
+    });
+    if (calls.length === 0) {
+      return [];
+    }
+    const numpy = importedName(source, 'numpy', 'np');
+    let usesNumpy = false;
+    const edits: IEdit[] = [];
+    for (const call of calls) {
+      const value = source.callArguments(call)[0].value;
+      if (isNumberLiteral(source, value)) {
+        edits.push(replace(value, `[[${source.textOf(value)}]]`));
+      } else if (value.name === 'ArrayExpression' && !childExpressions(value).some(item => /^(ArrayExpression|TupleExpression)$/.test(item.name))) {
+        edits.push(replace(value, `[${source.textOf(value)}]`));
+      } else if (value.name !== 'ArrayExpression' && !/atleast_2d|reshape/.test(source.textOf(value))) {
+        usesNumpy = true;
+        edits.push(replace(value, `${numpy.name}.atleast_2d(${source.textOf(value)})`));
+      }
+    }
+    return usesNumpy ? [...numpy.edits, ...edits] : edits;
+  }
+});
+
 export const numpyRules: IRule[] = [
   ...builtinAliases,
   ...renamedNames,
@@ -308,5 +463,7 @@ export const numpyRules: IRule[] = [
   tostring,
   ptp,
   percentileInterpolation,
-  reshapeNewshape
+  reshapeNewshape,
+  arrayToScalar,
+  estimatorInput2d
 ];

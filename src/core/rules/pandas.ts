@@ -1276,6 +1276,209 @@ const strReplaceRegex = customRule({
     })
 });
 
+// ---------------------------------------------------------------------------------------------
+// Dates: date_parser, parse_dates and format inference
+// ---------------------------------------------------------------------------------------------
+
+/** The expression a one-parameter function returns, with the parameter's name (lambda or `def f(x): return ...`). */
+function returnedExpression(source: PythonSource, node: SyntaxNode): { parameter: string; body: SyntaxNode } | undefined {
+  const parameters = node.getChild('ParamList')?.getChildren('VariableName') ?? [];
+  if (parameters.length !== 1) {
+    return undefined;
+  }
+  const parameter = source.textOf(parameters[0]);
+  if (node.name === 'LambdaExpression') {
+    return node.lastChild ? { parameter, body: node.lastChild } : undefined;
+  }
+  // Only a body that is just `return <expr>` (other statements make it another function).
+  const statements: SyntaxNode[] = [];
+  for (let child = node.getChild('Body')?.firstChild; child; child = child.nextSibling) {
+    if (child.name !== ':' && child.name !== 'Comment') {
+      statements.push(child);
+    }
+  }
+  const [only] = statements;
+  return statements.length === 1 && only.name === 'ReturnStatement' && only.lastChild && only.lastChild.name !== 'return'
+    ? { parameter, body: only.lastChild }
+    : undefined;
+}
+
+/** The function a name is bound to in this source (`f = lambda ...` or `def f(...)`), the last binding. */
+function boundFunction(source: PythonSource, name: string): SyntaxNode | undefined {
+  let found: SyntaxNode | undefined;
+  for (const node of source.findAll('AssignStatement', 'FunctionDefinition')) {
+    if (node.name === 'AssignStatement') {
+      const [target, value] = [node.firstChild, node.lastChild];
+      if (target?.name === 'VariableName' && source.textOf(target) === name && value) {
+        found = value.name === 'LambdaExpression' ? value : undefined;
+      }
+    } else if (source.textOf(node.getChild('VariableName') ?? node) === name) {
+      found = node;
+    }
+  }
+  return found;
+}
+
+/**
+ * The strptime format a date parser applies to its whole argument:
+ * `lambda d: datetime.strptime(d, '%Y-%m')`, `pd.datetime.strptime`,
+ * `lambda d: pd.to_datetime(d, format='%Y-%m')`; undefined for anything else
+ * (a prefix added to the string, several formats, other code).
+ */
+function parserFormat(source: PythonSource, parser: SyntaxNode): string | undefined {
+  const fn = parser.name === 'VariableName' ? boundFunction(source, source.textOf(parser)) : parser.name === 'LambdaExpression' ? parser : undefined;
+  const returned = fn && returnedExpression(source, fn);
+  const body = returned?.body;
+  if (!returned || body?.name !== 'CallExpression') {
+    return undefined;
+  }
+  const callee = source.callee(body);
+  const dotted = source.dottedName(callee) ?? '';
+  const qualified = source.qualifiedName(callee) ?? '';
+  const args = source.callArguments(body);
+  const isParameter = (node?: SyntaxNode) => node?.name === 'VariableName' && source.textOf(node) === returned.parameter;
+  if (/(^|\.)datetime\.strptime$/.test(dotted) && args.length === 2 && !args[0].name && !args[1].name && isParameter(args[0].value)) {
+    return args[1].value.name === 'String' ? source.textOf(args[1].value) : undefined;
+  }
+  if (qualified === 'pandas.to_datetime' && args.length === 2 && !args[0].name && isParameter(args[0].value) && args[1].name === 'format') {
+    return args[1].value.name === 'String' ? source.textOf(args[1].value) : undefined;
+  }
+  return undefined;
+}
+
+const DATE_READERS = ['read_csv', 'read_table', 'read_fwf', 'read_excel'];
+
+/** `read_csv(p, parse_dates=[...], date_parser=lambda d: datetime.strptime(d, '%Y-%m'))` -> `date_format='%Y-%m'`. */
+const readCsvDateParser = customRule({
+  id: 'pandas-read_csv-date_parser',
+  category: 'signature-change',
+  fact: fact(
+    'pandas-read_csv-date_parser',
+    '3.0',
+    'read_csv(date_parser=...) was removed in pandas 3.0 (deprecated in 2.0); pass the strptime format as date_format= (or parse after reading with pd.to_datetime).',
+    PANDAS_3
+  ),
+  trigger: /unexpected keyword argument 'date_parser'/,
+  static: true,
+  fix: ({ source }) =>
+    pandasCalls(source, DATE_READERS).flatMap(call => {
+      const arg = keyword(source, call, 'date_parser');
+      const format = arg && !keyword(source, call, 'date_format') ? parserFormat(source, arg.value) : undefined;
+      return arg && format ? [replace(arg.node, `date_format=${format}`)] : [];
+    })
+});
+
+/**
+ * `read_csv(p, parse_dates='Month', index_col='Month')` -> `parse_dates=['Month']`:
+ * a string was taken as True (parse the index) until pandas 0.18.1 refused it.
+ */
+const readCsvParseDatesString = customRule({
+  id: 'pandas-read_csv-parse_dates-string',
+  category: 'signature-change',
+  fact: {
+    library: 'pandas',
+    version: '0.18.1',
+    message: "read_csv(parse_dates=...) takes a bool or a list since pandas 0.18.1 (a column name string used to mean True: parse the index); pass a list like ['Month'].",
+    source: 'https://github.com/pandas-dev/pandas/pull/12915'
+  },
+  trigger: /Only booleans(, lists,)? and (lists|dictionaries) are accepted for the 'parse_dates' parameter/,
+  static: true,
+  fix: ({ source }) =>
+    pandasCalls(source, DATE_READERS).flatMap(call => {
+      const arg = keyword(source, call, 'parse_dates');
+      const literal = arg && stringValue(source, arg.value);
+      if (!arg || !literal) {
+        return [];
+      }
+      const indexCol = keyword(source, call, 'index_col');
+      const isIndex = indexCol && (source.textOf(indexCol.value) === source.textOf(arg.value) || /^\[?0\]?$/.test(source.textOf(indexCol.value)));
+      // With index_col naming the column, the list and the old True mean the same; otherwise True keeps the old meaning.
+      return [replace(arg.value, isIndex ? `[${source.textOf(arg.value)}]` : 'True')];
+    })
+});
+
+/**
+ * `pd.to_datetime(s)` -> `pd.to_datetime(s, format='mixed')`: since pandas 2.0
+ * one format is inferred from the first value and applied to all; old
+ * pandas parsed element by element. `dayfirst=` of the old call stays.
+ */
+const toDatetimeMixed = customRule({
+  id: 'pandas-to_datetime-consistent-format',
+  category: 'behavior-change',
+  fact: fact(
+    'pandas-to_datetime-consistent-format',
+    '2.0',
+    "Since pandas 2.0 to_datetime infers one format from the first value and applies it to all; format='mixed' parses each value on its own as before (keep dayfirst= if the data is day-first).",
+    PANDAS_2
+  ),
+  trigger: /doesn't match format|unconverted data remains when parsing with format/,
+  static: false,
+  fix: ({ source, error }) =>
+    onCulpritLines(source, error, pandasCalls(source, ['to_datetime'])).flatMap(call => {
+      const args = source.callArguments(call);
+      if (args.length === 0 || args.some(arg => arg.star || arg.name === 'format')) {
+        return [];
+      }
+      const edits = [appendArgument(source, call, "format='mixed'")];
+      const infer = keyword(source, call, 'infer_datetime_format');
+      if (infer) {
+        edits.push(removeArgument(source, call, infer.node));
+      }
+      return edits;
+    })
+});
+
+// ---------------------------------------------------------------------------------------------
+// Plotting functions that moved to pandas.plotting
+// ---------------------------------------------------------------------------------------------
+
+const PANDAS_PLOTTING = ['scatter_matrix', 'parallel_coordinates', 'andrews_curves', 'radviz', 'lag_plot', 'autocorrelation_plot', 'bootstrap_plot', 'table'];
+
+/** `from pandas.tools.plotting import scatter_matrix` -> `from pandas.plotting import scatter_matrix`. */
+const toolsPlotting = movedModule({
+  id: 'pandas-tools-plotting',
+  fact: {
+    library: 'pandas',
+    version: '0.25',
+    message: 'pandas.tools.plotting moved to pandas.plotting in pandas 0.20 and the old module was removed later; import from pandas.plotting.',
+    source: PANDAS_020
+  },
+  trigger: /No module named 'pandas\.tools'|module 'pandas' has no attribute 'tools'/,
+  module: 'pandas.tools.plotting',
+  to: 'pandas.plotting'
+});
+
+/** `pd.scatter_matrix(df)` -> `pd.plotting.scatter_matrix(df)`; `pd.tools.plotting.x` -> `pd.plotting.x`. */
+const topLevelPlotting = customRule({
+  id: 'pandas-plotting-toplevel',
+  category: 'removed-api',
+  fact: {
+    library: 'pandas',
+    version: '0.25',
+    message: 'pd.scatter_matrix and the other plotting helpers moved to pd.plotting in pandas 0.20 and left the top-level namespace later; call pd.plotting.scatter_matrix.',
+    source: PANDAS_020
+  },
+  trigger: new RegExp(`module 'pandas' has no attribute '(${PANDAS_PLOTTING.join('|')}|tools)'`),
+  static: true,
+  fix: ({ source }) => {
+    const edits: IEdit[] = [];
+    for (const name of PANDAS_PLOTTING.filter(name => name !== 'table')) {
+      for (const node of pandasNames(source, name)) {
+        edits.push(insertAt(node.lastChild!.from, 'plotting.'));
+      }
+    }
+    for (const name of PANDAS_PLOTTING) {
+      for (const node of source.findAll('MemberExpression')) {
+        if (node.parent?.name !== 'ImportStatement' && source.qualifiedName(node) === `pandas.tools.plotting.${name}`) {
+          const pd = source.dottedName(node)!.split('.')[0];
+          edits.push(replace(node, `${pd}.plotting.${name}`));
+        }
+      }
+    }
+    return edits;
+  }
+});
+
 export const pandasRules: IRule[] = [
   append,
   asMatrix,
@@ -1318,5 +1521,10 @@ export const pandasRules: IRule[] = [
   cowInplaceOnColumn,
   cowChainedAssignment,
   strDtypeObjectCheck,
-  strReplaceRegex
+  strReplaceRegex,
+  readCsvDateParser,
+  readCsvParseDatesString,
+  toDatetimeMixed,
+  toolsPlotting,
+  topLevelPlotting
 ];

@@ -50,4 +50,18 @@ describe('matplotlib rules', () => {
       expect(engine.scan(code).filter(f => f.rule.id.startsWith('mpl-'))).toEqual([]);
     });
   });
+  describe('mpl-ticklabels-count-mismatch: labels padded or cut to the tick count, on the failing line', () => {
+    const evalue = 'The number of FixedLocator locations (9), usually from a call to set_ticks, does not match the number of labels (8).';
+    it.each([
+      [PLT + 'plt.xticks(range(df.shape[1]), names, rotation=90)\n', 2, PLT + "plt.xticks(range(df.shape[1]), (list(names) + [''] * len(range(df.shape[1])))[:len(range(df.shape[1]))], rotation=90)\n"],
+      ['ax.set_xticklabels(df.columns, rotation=45)\n', 1, "ax.set_xticklabels((list(df.columns) + [''] * len(ax.get_xticks()))[:len(ax.get_xticks())], rotation=45)\n"],
+      ['ax.yaxis.set_ticklabels(names)\n', 1, "ax.yaxis.set_ticklabels((list(names) + [''] * len(ax.yaxis.get_ticklocs()))[:len(ax.yaxis.get_ticklocs())])\n"]
+    ])('%j', (code, line, expected) => {
+      expect(propose(code, 'ValueError', evalue, [`Cell In[3], line ${line}`])).toEqual({ id: 'mpl-ticklabels-count-mismatch', source: expected });
+    });
+
+    it('leaves ticks computed by other calls alone', () => {
+      expect(propose(PLT + 'plt.xticks(make_ticks(), names)\n', 'ValueError', evalue, ['Cell In[3], line 2'])).toBeNull();
+    });
+  });
 });

@@ -55,4 +55,37 @@ describe('numpy rules', () => {
       expect(proposal?.source).toBe(N + 'a = np.array(xs)\nb = np.array(ys, dtype=object)\n');
     });
   });
+  describe('array shapes (NumPy 2.4 scalars, scikit-learn 0.19 2-D inputs)', () => {
+    const line = (n: number, text: string) => [`Cell In[5], line ${n}\n----> ${n} ${text}`];
+    it.each([
+      ['numpy-array-to-scalar: float() of a one-element array on the failing line', N + 'a = 1\nv = float(model.predict(x))\n', line(3, 'v = float(model.predict(x))'), N + 'a = 1\nv = float(np.asarray(model.predict(x)).item())\n'],
+      ['numpy-array-to-scalar: imports numpy when the cell does not', 'n = int(counts[idx])\n', line(1, 'n = int(counts[idx])'), 'import numpy as np\nn = int(np.asarray(counts[idx]).item())\n'],
+      [
+        'numpy-array-to-scalar: positions drawn later by Matplotlib',
+        N + 'b = X[p >= 0.5][0]\nplt.text(b + 0.02, 0.15, "boundary")\nplt.arrow(b, 0.08, -0.3, 0)\nplt.annotate("x", xy=(b, 1), xytext=(2, 3))\nsave_fig("f")\n',
+        ['Cell In[5], line 6\n----> 6 save_fig("f")', 'File /v/site-packages/matplotlib/text.py:863, in Text.draw(self, renderer)', '--> 863 posx = float(self.convert_xunits(x))'],
+        N + 'b = X[p >= 0.5][0]\nplt.text(np.ravel(b + 0.02)[0], 0.15, "boundary")\nplt.arrow(np.ravel(b)[0], 0.08, -0.3, 0)\nplt.annotate("x", xy=(np.ravel(b)[0], 1), xytext=(2, 3))\nsave_fig("f")\n'
+      ]
+    ])('%s', (_name, code, traceback, expected) => {
+      expect(propose(code, 'TypeError', 'only 0-dimensional arrays can be converted to Python scalars', traceback)).toEqual({ id: 'numpy-array-to-scalar', source: expected });
+    });
+
+    it('numpy-array-to-scalar: leaves float() of literals and other lines alone', () => {
+      const code = N + 'a = float(x)\nb = float("3")\n';
+      expect(propose(code, 'TypeError', 'only 0-dimensional arrays can be converted to Python scalars', line(3, 'b = float("3")'))).toBeNull();
+    });
+
+    it.each([
+      ['a scalar variable', 'y = lin1.predict(gdp)[0][0]\n', 'Expected 2D array, got scalar array instead:\narray=22587.49.', 'import numpy as np\ny = lin1.predict(np.atleast_2d(gdp))[0][0]\n'],
+      ['a number literal', 'print(model.predict(5.5))\n', 'Expected 2D array, got scalar array instead:\narray=5.5.', 'print(model.predict([[5.5]]))\n'],
+      ['a 1-D list literal', 'p = clf.predict_proba([1, 2, 3, 4])\n', 'Expected 2D array, got 1D array instead:\narray=[1. 2. 3. 4.].', 'p = clf.predict_proba([[1, 2, 3, 4]])\n']
+    ])('sklearn-1d-input-as-sample: %s', (_name, code, evalue, expected) => {
+      expect(propose(code, 'ValueError', evalue, line(1, code.trim()))).toEqual({ id: 'sklearn-1d-input-as-sample', source: expected });
+    });
+
+    it('sklearn-1d-input-as-sample: leaves 2-D literals and other lines alone', () => {
+      expect(propose('a = m.predict([[1, 2]])\n', 'ValueError', 'Expected 2D array, got 1D array instead:', line(1, 'a'))).toBeNull();
+      expect(propose('a = m.predict(x)\nb = m.predict(5)\n', 'ValueError', 'Expected 2D array, got scalar array instead:', line(2, 'b'))?.source).toBe('a = m.predict(x)\nb = m.predict([[5]])\n');
+    });
+  });
 });

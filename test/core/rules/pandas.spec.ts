@@ -134,4 +134,46 @@ describe('pandas rules', () => {
       expect(scan(id, code)).toBeUndefined();
     });
   });
+  describe('dates and moved plotting helpers', () => {
+    it.each([
+      [
+        'pandas-read_csv-date_parser',
+        P + "dateparse = lambda dates: pd.datetime.strptime(dates, '%Y-%m')\ndata = pd.read_csv('a.csv', parse_dates=['Month'], index_col='Month', date_parser=dateparse)\n",
+        'TypeError',
+        "read_csv() got an unexpected keyword argument 'date_parser'",
+        'import datetime\n' + P + "dateparse = lambda dates: datetime.datetime.strptime(dates, '%Y-%m')\ndata = pd.read_csv('a.csv', parse_dates=['Month'], index_col='Month', date_format='%Y-%m')\n"
+      ],
+      [
+        'pandas-read_csv-date_parser',
+        P + "from datetime import datetime\ndef parser(x):\n    return datetime.strptime(x, '%d/%m/%Y')\ndf = pd.read_csv('a.csv', parse_dates=[0], date_parser=parser)\n",
+        'TypeError',
+        "read_csv() got an unexpected keyword argument 'date_parser'",
+        P + "from datetime import datetime\ndef parser(x):\n    return datetime.strptime(x, '%d/%m/%Y')\ndf = pd.read_csv('a.csv', parse_dates=[0], date_format='%d/%m/%Y')\n"
+      ],
+      [
+        'pandas-read_csv-date_parser',
+        P + "df = pd.read_csv('a.csv', parse_dates='Month', index_col='Month', date_parser=lambda d: pd.to_datetime(d, format='%Y-%m'))\n",
+        'TypeError',
+        "read_csv() got an unexpected keyword argument 'date_parser'",
+        P + "df = pd.read_csv('a.csv', parse_dates=['Month'], index_col='Month', date_format='%Y-%m')\n"
+      ],
+      ['pandas-read_csv-parse_dates-string', P + "df = pd.read_csv('a.csv', parse_dates='d')\n", 'TypeError', "Only booleans and lists are accepted for the 'parse_dates' parameter", P + "df = pd.read_csv('a.csv', parse_dates=True)\n"],
+      ['pandas-to_datetime-consistent-format', P + "df['Date'] = pd.to_datetime(df['Date'])\n", 'ValueError', 'time data "13/03/2004" doesn\'t match format "%m/%d/%Y". You might want to try:', P + "df['Date'] = pd.to_datetime(df['Date'], format='mixed')\n"],
+      ['pandas-to_datetime-consistent-format', P + "d = pd.to_datetime(s, dayfirst=True)\n", 'ValueError', 'time data "2/13/2004" doesn\'t match format "%d/%m/%Y"', P + "d = pd.to_datetime(s, dayfirst=True, format='mixed')\n"],
+      ['pandas-tools-plotting', 'from pandas.tools.plotting import scatter_matrix, andrews_curves\n', 'ModuleNotFoundError', "No module named 'pandas.tools'", 'from pandas.plotting import scatter_matrix, andrews_curves\n'],
+      ['pandas-plotting-toplevel', P + "pd.scatter_matrix(df, figsize=(8, 8))\n", 'AttributeError', "module 'pandas' has no attribute 'scatter_matrix'", P + "pd.plotting.scatter_matrix(df, figsize=(8, 8))\n"],
+      ['pandas-plotting-toplevel', P + "pd.tools.plotting.parallel_coordinates(df, 'c')\n", 'AttributeError', "module 'pandas' has no attribute 'tools'", P + "pd.plotting.parallel_coordinates(df, 'c')\n"]
+    ])('%s: %j', (id, code, ename, evalue, expected) => {
+      expect(propose(code, ename, evalue)).toEqual({ id, source: expected });
+    });
+
+    it('leaves date parsers it cannot translate, explicit formats and other lines alone', () => {
+      const prefixed = P + "def parser(x):\n    return datetime.strptime('190' + x, '%Y-%m')\ndf = pd.read_csv('a.csv', parse_dates=[0], date_parser=parser)\n";
+      expect(propose(prefixed, 'TypeError', "read_csv() got an unexpected keyword argument 'date_parser'")).toBeNull();
+      const explicit = P + "d = pd.to_datetime(s, format='%d/%m/%Y')\n";
+      expect(propose(explicit, 'ValueError', 'time data "x" doesn\'t match format "%d/%m/%Y"')).toBeNull();
+      const twoLines = P + 'a = pd.to_datetime(x)\nb = pd.to_datetime(y)\n';
+      expect(propose(twoLines, 'ValueError', 'time data "x" doesn\'t match format "%m/%d/%Y"', ['Cell In[2], line 3'])?.source).toBe(P + "a = pd.to_datetime(x)\nb = pd.to_datetime(y, format='mixed')\n");
+    });
+  });
 });

@@ -1,0 +1,149 @@
+/** statsmodels 0.11-0.13 removals: the old ARIMA/ARMA classes and seasonal_decompose(freq=). */
+import { calleeIn, customRule, onCulpritLines, renamedKeyword, rewriteFromImports } from './builders';
+import { replace } from '../python/edit';
+import type { IEdit } from '../python/edit';
+import type { IFact, IRule } from './types';
+
+const RELEASE_013 = 'https://www.statsmodels.org/stable/release/version0.13.html';
+const RELEASE_011 = 'https://www.statsmodels.org/stable/release/version0.11.html';
+
+function fact(catalogId: string, version: string, message: string, source: string): IFact {
+  return { library: 'statsmodels', version, message, source, catalogId };
+}
+
+const OLD_MODULE = 'statsmodels.tsa.arima_model';
+const NEW_MODULE = 'statsmodels.tsa.arima.model';
+
+/**
+ * `from statsmodels.tsa.arima_model import ARIMA, ARMA` ->
+ * `from statsmodels.tsa.arima.model import ARIMA`, and `ARMA(y, order=(p, q))`
+ * -> `ARIMA(y, order=(p, 0, q))`; `sm.tsa.ARMA(...)` likewise. The new class
+ * estimates by state-space MLE and its fit() takes other arguments (see
+ * statsmodels-arima-fit-arguments).
+ */
+const arimaModel = customRule({
+  id: 'statsmodels-arima_model-removed',
+  category: 'removed-api',
+  fact: fact(
+    'statsmodels-arima_model-removed',
+    '0.13',
+    'statsmodels 0.13 removed statsmodels.tsa.arima_model.ARIMA and ARMA; use statsmodels.tsa.arima.model.ARIMA (ARMA(p, q) is ARIMA order (p, 0, q); estimates differ slightly, and with d > 0 fittedvalues/predict are in levels, not differences).',
+    RELEASE_013
+  ),
+  trigger: /arima_model\.ARIMA have\s+been removed in favor of statsmodels\.tsa\.arima\.model\.ARIMA|No module named 'statsmodels\.tsa\.arima_model'|has no attribute 'ARMA'/,
+  static: true,
+  fix: ({ source }) => {
+    const edits: IEdit[] = [];
+    // Names bound to the old ARMA class (`ARMA`, or its alias), to rewrite their calls.
+    const armaNames = new Set<string>();
+    edits.push(
+      ...rewriteFromImports(
+        source,
+        module => module === OLD_MODULE,
+        (name, alias) => {
+          if (name === 'ARIMA') {
+            return { module: NEW_MODULE, part: alias ? `ARIMA as ${alias}` : 'ARIMA' };
+          }
+          if (name === 'ARMA') {
+            armaNames.add(alias ?? 'ARMA');
+            // Calls to it become ARIMA calls; keep the local name importable when aliased.
+            return { module: NEW_MODULE, part: alias ? `ARIMA as ${alias}` : 'ARIMA' };
+          }
+          return undefined;
+        }
+      )
+    );
+    for (const statement of source.findAll('ImportStatement')) {
+      const match = /^import\s+statsmodels\.tsa\.arima_model(\s+as\s+\w+)?$/.exec(source.textOf(statement));
+      if (match) {
+        edits.push(replace(statement, `import ${NEW_MODULE}${match[1] ?? ' as arima_model'}`));
+      }
+    }
+    // `ARMA(y, order=(p, q))` (or through `sm.tsa.ARMA`) -> `ARIMA(y, order=(p, 0, q))`.
+    const armaCalls = source.callsTo((qualified, dotted) => {
+      return (
+        (armaNames.has(dotted) && !dotted.includes('.')) ||
+        qualified === `${OLD_MODULE}.ARMA` ||
+        /^statsmodels\.(api\.)?tsa\.(api\.)?ARMA$/.test(qualified)
+      );
+    });
+    for (const call of armaCalls) {
+      const args = source.callArguments(call);
+      const positional = args.filter(arg => !arg.name && !arg.star);
+      const order = args.find(arg => arg.name === 'order') ?? positional[1];
+      const tuple = order && /^\(\s*([^,()]+)\s*,\s*([^,()]+)\s*\)$/.exec(source.textOf(order.value));
+      // order must be the last positional argument to become a keyword (ARIMA's second parameter is exog).
+      if (!order || !tuple || args.some(arg => arg.star) || positional.length > 2) {
+        continue;
+      }
+      const callee = source.callee(call)!;
+      const dotted = source.dottedName(callee)!;
+      if (dotted.includes('.')) {
+        edits.push(replace(callee.lastChild!, 'ARIMA'));
+      } else if (dotted === 'ARMA') {
+        edits.push(replace(callee, 'ARIMA'));
+      }
+      edits.push(replace(order.node, `order=(${tuple[1].trim()}, 0, ${tuple[2].trim()})`));
+    }
+    return edits;
+  }
+});
+
+/** fit() arguments of the removed ARIMA/ARMA that the new ARIMA.fit() does not take. */
+const OLD_FIT_ARGUMENTS = ['disp', 'transparams', 'solver', 'maxiter', 'full_output', 'callback', 'start_ar_lags', 'trend'];
+const OLD_FIT_METHODS = ['css-mle', 'mle', 'css'];
+
+/**
+ * `model.fit(disp=-1)` -> `model.fit()` for the new ARIMA: disp, solver,
+ * transparams and the other old optimizer arguments are gone (the new fit
+ * prints nothing), and the old method names ('css-mle', 'mle', 'css') mean
+ * nothing to it. Only the failing line, since other models' fit() still take disp=.
+ */
+const arimaFitArguments = customRule({
+  id: 'statsmodels-arima-fit-arguments',
+  category: 'signature-change',
+  fact: fact(
+    'statsmodels-arima_model-removed',
+    '0.13',
+    "statsmodels.tsa.arima.model.ARIMA.fit() does not take the old ARIMA's disp=, solver=, transparams=, maxiter= or method='css-mle'; drop them (trend= belongs to the ARIMA constructor now).",
+    RELEASE_013
+  ),
+  trigger: /ARIMA\.fit\(\) got an unexpected keyword argument '(disp|transparams|solver|maxiter|full_output|callback|start_ar_lags|trend)'|Invalid method '?(css-mle|mle|css)'?|method must be one of/,
+  static: false,
+  fix: ({ source, error }) =>
+    onCulpritLines(source, error, source.methodCalls('fit')).flatMap(call => {
+      const args = source.callArguments(call);
+      const removed = args.filter(arg => {
+        if (!arg.name) {
+          return false;
+        }
+        if (OLD_FIT_ARGUMENTS.includes(arg.name)) {
+          // trend='nc' / 'c' has a place in the constructor only; with d > 0 the new default is no trend.
+          return arg.name !== 'trend' || /^['"](nc|n)['"]$/.test(source.textOf(arg.value));
+        }
+        return arg.name === 'method' && OLD_FIT_METHODS.includes(source.textOf(arg.value).replace(/^['"]|['"]$/g, ''));
+      });
+      if (removed.length === 0 || args.some(arg => arg.star)) {
+        return [];
+      }
+      const kept = args.filter(arg => !removed.includes(arg)).map(arg => source.textOf(arg.node));
+      const argList = call.getChild('ArgList')!;
+      return [{ from: argList.from + 1, to: argList.to - 1, insert: kept.join(', ') }];
+    })
+});
+
+const seasonalDecomposeFreq = renamedKeyword({
+  id: 'statsmodels-seasonal_decompose-freq',
+  fact: fact(
+    'statsmodels-seasonal_decompose-freq',
+    '0.11',
+    'seasonal_decompose(freq=) was renamed to period= in statsmodels 0.11 (the old name was later removed).',
+    RELEASE_011
+  ),
+  trigger: /seasonal_decompose\(\) got an unexpected keyword argument 'freq'/,
+  calls: calleeIn('statsmodels', ['seasonal_decompose']),
+  from: 'freq',
+  to: 'period'
+});
+
+export const statsmodelsRules: IRule[] = [arimaModel, arimaFitArguments, seasonalDecomposeFreq];
