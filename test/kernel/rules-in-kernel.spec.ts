@@ -65,7 +65,7 @@ const BINARY =
 const PLOT = "import matplotlib\nmatplotlib.use('Agg')\nimport matplotlib.pyplot as plt\n";
 const SNS = PLOT + PD + 'import seaborn as sns\n' + "df = pd.DataFrame({'g': ['x', 'y', 'x', 'y', 'x', 'y'], 'a': [1.0, 2.0, 3.0, 4.0, 2.5, 3.5]})\n";
 
-/** Rules in numpy.ts, pandas.ts, scipy.ts, matplotlib.ts and seaborn.ts. */
+/** Rules in numpy.ts, pandas.ts, scipy.ts, statsmodels.ts, matplotlib.ts and seaborn.ts. */
 const failing: IFailingCase[] = [
   // numpy 2.0 removed aliases and constants
   { ruleId: 'numpy-alias-float', setup: NP, old: 'x = np.array([1, 2], dtype=np.float)\nprint(x.dtype)\n', prints: 'float64' },
@@ -107,7 +107,56 @@ const failing: IFailingCase[] = [
   { ruleId: 'seaborn-factorplot', setup: SNS, old: "g = sns.factorplot(x='g', y='a', data=df, kind='bar', size=3)\nprint(type(g).__name__)\nplt.close('all')\n", prints: 'FacetGrid' },
   { ruleId: 'seaborn-size-height', setup: SNS, old: "g = sns.FacetGrid(df, col='g', size=3)\nprint(g.axes.shape)\nplt.close('all')\n", prints: '(1, 2)' },
   { ruleId: 'seaborn-size-height', setup: SNS, old: "g = sns.lmplot(x='a', y='a', data=df, size=3)\nprint(type(g).__name__)\nplt.close('all')\n", prints: 'FacetGrid' },
-  { ruleId: 'seaborn-keyword-only', setup: SNS, old: "ax = sns.barplot(df['g'], df['a'])\nprint(len(ax.patches))\nplt.close('all')\n", prints: '2' }
+  { ruleId: 'seaborn-keyword-only', setup: SNS, old: "ax = sns.barplot(df['g'], df['a'])\nprint(len(ax.patches))\nplt.close('all')\n", prints: '2' },
+  // pandas dates and plotting helpers
+  {
+    ruleId: 'pandas-read_csv-date_parser',
+    setup: PD + 'import io\n',
+    old: "dateparse = lambda d: pd.datetime.strptime(d, '%Y-%m')\ndata = pd.read_csv(io.StringIO('Month,n\\n1949-01,112\\n1949-02,118\\n'), parse_dates=['Month'], index_col='Month', date_parser=dateparse)\nprint(data.index[1].month, data.index.dtype.kind)\n",
+    prints: '2 M'
+  },
+  {
+    ruleId: 'pandas-read_csv-parse_dates-string',
+    setup: PD + 'import io\n',
+    old: "data = pd.read_csv(io.StringIO('Month,n\\n1949-01,112\\n'), parse_dates='Month', index_col='Month')\nprint(data.index.year[0])\n",
+    prints: '1949'
+  },
+  {
+    ruleId: 'pandas-to_datetime-consistent-format',
+    setup: PD,
+    old: "d = pd.to_datetime(pd.Series(['03/10/2004', '03/13/2004', '13/03/2004']))\nprint(d.dt.day.tolist())\n",
+    prints: '[10, 13, 13]'
+  },
+  { ruleId: 'pandas-tools-plotting', setup: PLOT, old: 'from pandas.tools.plotting import scatter_matrix\nprint(scatter_matrix.__name__)\n', prints: 'scatter_matrix' },
+  { ruleId: 'pandas-plotting-toplevel', setup: PLOT + FRAME, old: "axes = pd.scatter_matrix(df[['a']])\nprint(axes.shape)\nplt.close('all')\n", prints: '(1, 1)' },
+  // numpy 2.4 size-1 arrays; scikit-learn 0.19 1-D inputs
+  { ruleId: 'numpy-array-to-scalar', setup: NP, old: 'a = np.array([2.5])\nprint(float(a) * 2)\n', prints: '5.0' },
+  {
+    ruleId: 'sklearn-1d-input-as-sample',
+    setup: NP + 'from sklearn.linear_model import LinearRegression\nlin = LinearRegression().fit([[1.0], [2.0]], [2.0, 4.0])\n',
+    old: 'x = np.float64(3.0)\nprint(round(float(lin.predict(x)[0]), 3))\n',
+    prints: '6.0'
+  },
+  // matplotlib 3.5 tick label count
+  {
+    ruleId: 'mpl-ticklabels-count-mismatch',
+    setup: PLOT,
+    old: "plt.figure()\nplt.plot(range(9))\nplt.xticks(range(9), list('abcdefgh'), rotation=90)\nprint(len(plt.gca().get_xticklabels()))\nplt.close('all')\n",
+    prints: '9'
+  },
+  // statsmodels 0.13 ARIMA
+  {
+    ruleId: 'statsmodels-arima_model-removed',
+    setup: NP + 'y = np.sin(np.arange(60) / 3.0) + np.arange(60) / 30.0\n',
+    old: 'from statsmodels.tsa.arima_model import ARIMA\nres = ARIMA(y, order=(1, 0, 0)).fit()\nprint(len(res.params))\n',
+    prints: '3'
+  },
+  {
+    ruleId: 'statsmodels-arima-fit-arguments',
+    setup: NP + 'from statsmodels.tsa.arima.model import ARIMA\ny = np.sin(np.arange(60) / 3.0) + np.arange(60) / 30.0\n',
+    old: 'model = ARIMA(y, order=(2, 1, 0))\nresults_AR = model.fit(disp=-1)\nprint(len(results_AR.fittedvalues))\n',
+    prints: '60'
+  }
 ];
 
 /** Rules in sklearn.ts, xgboost.ts, lightgbm.ts and python2.ts. */
