@@ -10,6 +10,7 @@ import { insertAt, replace } from '../python/edit';
 import { sameNode } from '../python/syntax';
 import type { PythonSource } from '../python/syntax';
 import type { IFact, IRule, IRuleContext, IRuleError, RuleCategory } from './types';
+import { isLibraryFrame } from '../traceback';
 
 interface IBase {
   id: string;
@@ -256,8 +257,9 @@ export function removeArgument(source: PythonSource, call: SyntaxNode, node: { f
 }
 
 /**
- * 1-based cell lines the error's traceback points at (`Cell In[3], line 2`,
- * or `----> 2` under an old `<ipython-input-...>` frame); undefined when the
+ * 1-based lines the error's traceback points at in the user's code (`Cell In[3], line 2`,
+ * `----> 2` under an old `<ipython-input-...>` frame, `File helper.py:222` of a
+ * module beside the notebook); undefined when the
  * traceback does not say. Rules whose shape other types share (`.sort()`,
  * `.ravel()`) use it to fix only the failing line.
  */
@@ -269,6 +271,13 @@ export function culpritLines(error?: IRuleError): Set<number> | undefined {
   }
   for (const match of text.matchAll(/<ipython-input-[^>]*>[^\n]*\n(?:(?!\s*-+> )[^\n]*\n)*\s*-+> (\d+)/g)) {
     lines.add(Number(match[1]));
+  }
+  // Frames in helper modules beside the notebook (`File .../helper.py:222, in f`): a rule fixing
+  // that file needs its line, not the cell's.
+  for (const match of text.matchAll(/^\s*File (.+?):(\d+)(?:, in |$)/gm)) {
+    if (!isLibraryFrame(match[1])) {
+      lines.add(Number(match[2]));
+    }
   }
   return lines.size > 0 ? lines : undefined;
 }

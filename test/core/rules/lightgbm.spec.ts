@@ -75,4 +75,44 @@ describe('LightGBM rules', () => {
       expect([rule.id, rule.fact.catalogId, rule.fact.version, /LightGBM 4\.0/.test(rule.fact.message)]).toEqual([rule.id, rule.id, '4.0.0', true]);
     }
   });
+
+  it('fixes a helper module beside the notebook, with the failing lines taken from its own frames', () => {
+    // feature_selector-style helper: a loop appending frames, then a LightGBM fit with early stopping.
+    const helper = [
+      'import numpy as np',
+      'import pandas as pd',
+      'import lightgbm as lgb',
+      '',
+      'class Selector:',
+      '    def collinear(self, pairs):',
+      '        record = pd.DataFrame(columns=["a"])',
+      '        for pair in pairs:',
+      '            record = record.append(pd.DataFrame({"a": [pair]}), ignore_index = True)',
+      '        return record',
+      '',
+      '    def importance(self, X, y, metric):',
+      '        model = lgb.LGBMClassifier(n_estimators=1000, verbose = -1)',
+      '        model.fit(X, y, eval_metric = metric, eval_set = [(X, y)],',
+      '                  early_stopping_rounds = 100, verbose = -1)',
+      '        return model',
+      ''
+    ].join('\n');
+    const traceback = (line: number, evalue: string) => [
+      'Cell In[7], line 1\n----> 1 fs.run()\n',
+      `File /nb/feature_selector/feature_selector.py:${line}, in Selector.f(self)\n`,
+      `File /venv/lib/python3.11/site-packages/pandas/core/generic.py:6321, in NDFrame.__getattr__(self, name)\n`,
+      evalue
+    ];
+    const appendError = { ename: 'AttributeError', evalue: "'DataFrame' object has no attribute 'append'", traceback: traceback(9, 'AttributeError') };
+    const fixedAppend = engine.propose(helper, appendError);
+    expect(fixedAppend?.source).toContain('record = pd.concat([record, pd.DataFrame({"a": [pair]})], ignore_index = True)');
+    const fitError = {
+      ename: 'TypeError',
+      evalue: "LGBMClassifier.fit() got an unexpected keyword argument 'early_stopping_rounds'",
+      traceback: traceback(14, 'TypeError')
+    };
+    expect(engine.propose(helper, fitError)?.source).toContain(
+      'model.fit(X, y, eval_metric = metric, eval_set = [(X, y)],\n                  callbacks=[lgb.early_stopping(stopping_rounds=100, verbose=False)])'
+    );
+  });
 });
