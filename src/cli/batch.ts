@@ -17,10 +17,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { NotebookError } from '../core/notebook';
-import type { AcceptPolicy } from '../core/policy';
 import type { IReport } from '../core/report';
 import { allRules } from '../core/rules/all';
-import { runNotebook, UsageError } from './main';
+import { RUN_FLAGS, RUN_FLAGS_USAGE, UsageError, parseFlags, readRunFlags, runFlagsOf } from './flags';
+import type { IRunFlags } from './flags';
+import { runNotebook } from './main';
 import { attachJupyterServer, startJupyterServer } from './server';
 import type { IJupyterServer } from './server';
 import { buildSummary, formatDuration, notebookEntry, OUTCOME_LABELS } from './report/summary';
@@ -35,31 +36,19 @@ scratch copy of its folder under OUTDIR; writes OUTDIR/summary.json, summary.md,
 Run again with the same OUTDIR to skip finished notebooks and redo the rest.
 
 Options:
-  --out OUTDIR              where copies, reports and the summary go (required)
-  --jobs N                  kernels at a time (default: 1)
-  --accept rules|none|all   which proposals apply (default: rules)
-  --cell-timeout SECONDS    interrupt a cell after this long (default: 600)
-  --notebook-timeout SECS   stop a notebook after this long; its remaining cells are not run
-  --data-dir DIR            where Kaggle-style ../input/ data files are
-  --server URL              run kernels on this Jupyter server instead of starting one
-  --token TOKEN             token for --server
-  --server-root PATH        the --server's root folder as seen here, when it shares this
-                            file system (kernels then start in each scratch folder)
-  -h, --help                show this help`;
+  --out OUTDIR             where copies, reports and the summary go (required)
+  --jobs N                 kernels at a time (default: 1)
+${RUN_FLAGS_USAGE}
+  --server-root PATH       the --server's root folder as seen here, when it shares this
+                           file system (kernels then start in each scratch folder)`;
 
 /** Folders never searched for notebooks nor copied. */
 const SKIPPED_DIRS = new Set(['.ipynb_checkpoints', '.git', 'node_modules', '.venv', '__pycache__']);
 
-export interface IBatchOptions {
+export interface IBatchOptions extends IRunFlags {
   dir: string;
   out: string;
   jobs: number;
-  accept: AcceptPolicy;
-  cellTimeoutSeconds: number;
-  notebookTimeoutSeconds?: number;
-  dataDir?: string;
-  server?: string;
-  token?: string;
   serverRoot?: string;
   /** Where progress goes; silent when undefined. */
   progress?: NodeJS.WritableStream;
@@ -80,29 +69,12 @@ export interface IBatchResult {
   aborted: boolean;
 }
 
-export function parseBatchArgs(argv: string[]): IBatchOptions {
-  const { values, positionals } = (() => {
-    try {
-      return parseArgs({
-        args: argv,
-        allowPositionals: true,
-        options: {
-          out: { type: 'string' },
-          jobs: { type: 'string', default: '1' },
-          accept: { type: 'string', default: 'rules' },
-          'cell-timeout': { type: 'string', default: '600' },
-          'notebook-timeout': { type: 'string' },
-          'data-dir': { type: 'string' },
-          server: { type: 'string' },
-          token: { type: 'string' },
-          'server-root': { type: 'string' },
-          help: { type: 'boolean', short: 'h' }
-        }
-      });
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
-  })();
+export function parseBatchArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): IBatchOptions {
+  const { values, positionals } = parseFlags(
+    argv,
+    { ...RUN_FLAGS, out: { type: 'string' }, jobs: { type: 'string', default: '1' }, 'server-root': { type: 'string' } },
+    parseArgs as never
+  );
   if (values.help) {
     throw new UsageError(BATCH_USAGE);
   }
@@ -112,37 +84,15 @@ export function parseBatchArgs(argv: string[]): IBatchOptions {
   if (!values.out) {
     throw new UsageError('batch needs --out OUTDIR.');
   }
-  const accept = values.accept as string;
-  if (!['rules', 'none', 'all'].includes(accept)) {
-    throw new UsageError(`--accept must be rules, none or all (got ${accept}).`);
-  }
   const jobs = Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) {
     throw new UsageError(`--jobs must be a whole number of at least 1 (got ${values.jobs}).`);
   }
-  const positive = (name: string, text: string | undefined): number | undefined => {
-    if (text === undefined) {
-      return undefined;
-    }
-    const value = Number(text);
-    if (!Number.isFinite(value) || value <= 0) {
-      throw new UsageError(`--${name} must be a positive number of seconds (got ${text}).`);
-    }
-    return value;
-  };
-  if (values.server && !values.token) {
-    throw new UsageError('--server needs --token.');
-  }
   return {
+    ...readRunFlags(values, env),
     dir: positionals[0],
     out: values.out as string,
     jobs,
-    accept: accept as AcceptPolicy,
-    cellTimeoutSeconds: positive('cell-timeout', values['cell-timeout'] as string)!,
-    notebookTimeoutSeconds: positive('notebook-timeout', values['notebook-timeout'] as string | undefined),
-    dataDir: values['data-dir'] as string | undefined,
-    server: values.server as string | undefined,
-    token: values.token as string | undefined,
     serverRoot: values['server-root'] as string | undefined
   };
 }
@@ -549,23 +499,11 @@ namespace Private {
     const started = Date.now();
     const finalReport = reportPath(context.out, rel);
     const temporary = `${finalReport}.tmp-${process.pid}-${++counter}`;
-    const budget = new AbortController();
-    const timer =
-      context.notebookTimeoutSeconds !== undefined
-        ? setTimeout(() => budget.abort(), context.notebookTimeoutSeconds * 1000)
-        : undefined;
-    const signal = context.signal ? AbortSignal.any([context.signal, budget.signal]) : budget.signal;
     try {
       const notebook = scratchCopy(context.dir, context.out, rel, context.withNotebooks);
+      // Every run flag applies as given; the notebook budget is the runner's (it says 'over-budget').
       const report = await runNotebook(
-        {
-          notebook,
-          report: temporary,
-          accept: context.accept,
-          cellTimeoutSeconds: context.cellTimeoutSeconds,
-          dataDir: context.dataDir,
-          signal
-        },
+        { ...runFlagsOf(context), notebook, report: temporary, signal: context.signal },
         { server: context.server }
       );
       if (context.signal?.aborted) {
@@ -575,7 +513,7 @@ namespace Private {
       fs.renameSync(temporary, finalReport);
       fs.rmSync(crashPath(context.out, rel), { force: true });
       return notebookEntry(
-        { path: rel, report, budgetExceeded: budget.signal.aborted, wallMs: Date.now() - started, ...links(context.out, rel) },
+        { path: rel, report, budgetExceeded: report.failedConditions.includes('over-budget'), wallMs: Date.now() - started, ...links(context.out, rel) },
         libraryOf
       );
     } catch (error) {
@@ -593,10 +531,6 @@ namespace Private {
       // Anything else (the server went away, a kernel would not start) is retried on the next run.
       writeAtomic(crashPath(context.out, rel), JSON.stringify({ notebook: rel, reason, wallMs: Date.now() - started }, null, 2) + '\n');
       return notebookEntry({ path: rel, missing: { verdict: 'crashed', reason }, wallMs: Date.now() - started });
-    } finally {
-      if (timer) {
-        clearTimeout(timer);
-      }
     }
   }
 

@@ -233,21 +233,32 @@ export class Modernizer {
     if (!this._environment) {
       await this.prepare();
     }
+    // The notebook's time budget stops the run like the user's stop, and says so.
+    const budget = new AbortController();
+    const timer =
+      this._notebookBudgetMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            this._overBudget = true;
+            budget.abort();
+          }, this._notebookBudgetMs);
+    const stop = signal ? Private.eitherSignal(signal, budget.signal) : budget.signal;
     // Aborting while paused must not leave the run waiting forever.
-    signal?.addEventListener('abort', () => this.resume(), { once: true });
-    for (const cell of this._cells) {
-      if (cell.cellType !== 'code') {
-        continue;
+    stop.addEventListener('abort', () => this.resume(), { once: true });
+    try {
+      for (const cell of this._cells) {
+        if (cell.cellType !== 'code') {
+          continue;
+        }
+        await this._gate;
+        if (stop.aborted) {
+          this._update(cell, { status: 'skipped' });
+          continue;
+        }
+        await this._repairCell(cell.index, stop);
       }
-      await this._gate;
-      if (this._notebookBudgetMs !== undefined && this.kernelMs > this._notebookBudgetMs) {
-        this._overBudget = true;
-      }
-      if (signal?.aborted || this._overBudget) {
-        this._update(cell, { status: 'skipped' });
-        continue;
-      }
-      await this._repairCell(cell.index, signal);
+    } finally {
+      clearTimeout(timer);
     }
     return this.verdict;
   }
@@ -295,6 +306,15 @@ export class Modernizer {
       if (result.status === 'died') {
         await this._recoverKernel(index);
         this._update(cell, { status: 'error' });
+        return;
+      }
+      if (this._overBudget) {
+        const stopped: IDiagnosis = {
+          category: 'timeout',
+          message: `The notebook's ${Math.round(this._notebookBudgetMs! / 1000)} s budget ran out during this cell; the cells after it were not run.`
+        };
+        cell.diagnoses[cell.diagnoses.length - 1] = stopped;
+        this._update(cell, { diagnosis: stopped, status: 'timeout' });
         return;
       }
       const authorsError = Private.storedError(this._notebook.cells[index]);
@@ -977,12 +997,24 @@ export namespace Modernizer {
     tolerance?: ITolerance;
     /** Re-run a drifting cell this many times to tell wobble from drift (0: off). */
     stabilityRuns?: number;
-    /** Kernel time the whole notebook may take; the cells after it is spent are skipped. */
+    /** Time the whole run may take; the cell running then is interrupted and the rest skipped. */
     notebookBudgetMs?: number;
   }
 }
 
 namespace Private {
+  /** A signal that aborts when either does. */
+  export function eitherSignal(a: AbortSignal, b: AbortSignal): AbortSignal {
+    const controller = new AbortController();
+    for (const signal of [a, b]) {
+      if (signal.aborted) {
+        controller.abort();
+      }
+      signal.addEventListener('abort', () => controller.abort(), { once: true });
+    }
+    return controller.signal;
+  }
+
   /** The error output the author's own run saved in this cell, if any. */
   export function storedError(cell: nbformat.ICell): nbformat.IError | undefined {
     const outputs = (cell as nbformat.ICodeCell).outputs ?? [];

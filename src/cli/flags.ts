@@ -1,0 +1,155 @@
+/**
+ * The flags `run` and `batch` share: one definition, one reading, one set of
+ * messages for bad values.
+ */
+import type { ParseArgsConfig } from 'util';
+import type { OpenAIChatModel } from '../core/llm';
+import type { AcceptPolicy } from '../core/policy';
+import { DEFAULT_TOLERANCE } from '../core/scores';
+import type { ITolerance } from '../core/scores';
+
+/** A usage or input problem: one line on stderr, exit 2. */
+export class UsageError extends Error {}
+
+export const RUN_FLAGS = {
+  accept: { type: 'string', default: 'rules' },
+  'cell-timeout': { type: 'string', default: '600' },
+  'notebook-timeout': { type: 'string' },
+  'data-dir': { type: 'string' },
+  server: { type: 'string' },
+  token: { type: 'string' },
+  'rel-tol': { type: 'string' },
+  'abs-tol': { type: 'string' },
+  'stability-runs': { type: 'string' },
+  llm: { type: 'boolean' },
+  model: { type: 'string' },
+  'llm-attempts': { type: 'string' },
+  help: { type: 'boolean', short: 'h' }
+} as const satisfies ParseArgsConfig['options'];
+
+export const RUN_FLAGS_USAGE = `  --accept rules|none|all  which proposals apply: offline rules (default), none (diagnose only), all
+  --cell-timeout SECONDS   interrupt a cell after this long (default: 600)
+  --notebook-timeout SECS  stop the notebook after this long; the rest is not run
+  --data-dir DIR           where Kaggle-style ../input/ data files are
+  --rel-tol X, --abs-tol X how far a number may move from the stored output (default: 0.01, 0.0001)
+  --stability-runs N       re-run a drifting cell N times to tell wobble from drift (default: 0)
+  --server URL             run kernels on this Jupyter server instead of starting one
+  --token TOKEN            token for --server
+  --llm                    ask an OpenAI-compatible model when no rule fits (OPENAI_BASE_URL,
+                           OPENAI_API_KEY, MODERNIZER_MODEL from the environment)
+  --model NAME             the model, instead of MODERNIZER_MODEL
+  --llm-attempts N         model answers tried per cell (default: 3)
+  -h, --help               show this help`;
+
+/** What the shared flags say, read and checked. */
+export interface IRunFlags {
+  accept: AcceptPolicy;
+  cellTimeoutSeconds: number;
+  notebookTimeoutSeconds?: number;
+  dataDir?: string;
+  server?: string;
+  token?: string;
+  /** Defaults: the runner's. */
+  tolerance?: ITolerance;
+  stabilityRuns?: number;
+  /** The LLM agent's endpoint and budget (`--llm`); the key never leaves this object. */
+  llm?: OpenAIChatModel.IOptions & { maxAttemptsPerCell?: number };
+}
+
+/** What one notebook's run takes from a larger options object (a batch's, which brings its own server). */
+export function runFlagsOf(options: Omit<IRunFlags, 'server' | 'token'>): Omit<IRunFlags, 'server' | 'token'> {
+  const { accept, cellTimeoutSeconds, notebookTimeoutSeconds, dataDir, tolerance, stabilityRuns, llm } = options;
+  return { accept, cellTimeoutSeconds, notebookTimeoutSeconds, dataDir, tolerance, stabilityRuns, llm };
+}
+
+type Values = { [name: string]: string | boolean | (string | boolean)[] | undefined };
+
+export function readRunFlags(values: Values, env: NodeJS.ProcessEnv): IRunFlags {
+  const accept = values.accept as string;
+  if (!['rules', 'none', 'all'].includes(accept)) {
+    throw new UsageError(`--accept must be rules, none or all (got ${accept}).`);
+  }
+  if (values.server && !values.token) {
+    throw new UsageError('--server needs --token.');
+  }
+  return {
+    accept: accept as AcceptPolicy,
+    cellTimeoutSeconds: positive(values, 'cell-timeout')!,
+    notebookTimeoutSeconds: positive(values, 'notebook-timeout'),
+    dataDir: values['data-dir'] as string | undefined,
+    server: values.server as string | undefined,
+    token: values.token as string | undefined,
+    tolerance: {
+      relative: nonNegative(values, 'rel-tol') ?? DEFAULT_TOLERANCE.relative,
+      absolute: nonNegative(values, 'abs-tol') ?? DEFAULT_TOLERANCE.absolute
+    },
+    stabilityRuns: wholeNumber(values, 'stability-runs', 0) ?? 0,
+    llm: values.llm ? llmOptions(values.model as string | undefined, values['llm-attempts'] as string | undefined, env) : undefined
+  };
+}
+
+/** Parse arguments, turning parseArgs' own errors into usage errors. */
+export function parseFlags<T extends ParseArgsConfig['options']>(
+  args: string[],
+  options: T,
+  parse: (config: ParseArgsConfig) => { values: Values; positionals: string[] }
+): { values: Values; positionals: string[] } {
+  try {
+    return parse({ args, allowPositionals: true, options });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function positive(values: Values, name: string): number | undefined {
+  const text = values[name] as string | undefined;
+  if (text === undefined) {
+    return undefined;
+  }
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new UsageError(`--${name} must be a positive number of seconds (got ${text}).`);
+  }
+  return value;
+}
+
+function nonNegative(values: Values, name: string): number | undefined {
+  const text = values[name] as string | undefined;
+  if (text === undefined) {
+    return undefined;
+  }
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < 0) {
+    throw new UsageError(`--${name} must be a number of at least 0 (got ${text}).`);
+  }
+  return value;
+}
+
+function wholeNumber(values: Values, name: string, minimum: number): number | undefined {
+  const text = values[name] as string | undefined;
+  if (text === undefined) {
+    return undefined;
+  }
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < minimum) {
+    throw new UsageError(`--${name} must be a whole number of at least ${minimum} (got ${text}).`);
+  }
+  return value;
+}
+
+/** `--llm`: the endpoint from the environment; one line naming what is missing. */
+function llmOptions(model: string | undefined, attempts: string | undefined, env: NodeJS.ProcessEnv): IRunFlags['llm'] {
+  const name = model ?? env.MODERNIZER_MODEL;
+  const missing = ['OPENAI_BASE_URL', 'OPENAI_API_KEY'].filter(variable => !env[variable]);
+  if (!name) {
+    missing.push('MODERNIZER_MODEL (or --model)');
+  }
+  if (missing.length > 0) {
+    throw new UsageError(`--llm needs ${missing.join(', ')} in the environment.`);
+  }
+  const count = attempts === undefined ? 3 : Number(attempts);
+  if (!Number.isInteger(count) || count < 1) {
+    throw new UsageError(`--llm-attempts must be a positive whole number (got ${attempts}).`);
+  }
+  return { baseURL: env.OPENAI_BASE_URL!, apiKey: env.OPENAI_API_KEY!, model: name!, temperature: 0, maxAttemptsPerCell: count };
+}
