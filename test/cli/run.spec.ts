@@ -138,6 +138,9 @@ describe('jupyter-modernize run', () => {
         expect(await main(['run', 'x.ipynb', '--accept', 'maybe'])).toBe(2);
         expect(await main(['run', 'x.ipynb', '--cell-timeout', '-1'])).toBe(2);
         expect(await main(['frobnicate'])).toBe(2);
+        expect(await main(['run', 'x.ipynb', '--rel-tol', '-1'])).toBe(2);
+        expect(await main(['run', 'x.ipynb', '--stability-runs', '1.5'])).toBe(2);
+        expect(await main(['run', 'x.ipynb', '--notebook-timeout', '0'])).toBe(2);
       } finally {
         stderr.mockRestore();
       }
@@ -178,6 +181,15 @@ describe('jupyter-modernize run', () => {
       const report = await run(file, { cellTimeoutSeconds: 2 });
       expect(report.cells.map(cell => cell.status)).toEqual(['ok', 'timeout', 'ok']);
       expect(report.cells[1].diagnosis?.category).toBe('timeout');
+      expect(report.verdict).toBe('failing');
+    });
+
+    it('should stop at the notebook budget, interrupt the running cell and skip the rest', async () => {
+      const file = writeNotebook(['x = 1', 'import time\ntime.sleep(30)', 'print(x)']);
+      const report = await run(file, { notebookTimeoutSeconds: 3 });
+      expect(report.cells.map(cell => cell.status)).toEqual(['ok', 'timeout', 'skipped']);
+      expect(report.cells[1].diagnosis?.message).toMatch(/notebook's 3 s budget ran out/);
+      expect(report.failedConditions).toContain('over-budget');
       expect(report.verdict).toBe('failing');
     });
 
