@@ -1047,7 +1047,13 @@ const intParamFloat = customRule({
     }
     const [, parameter, owner] = match;
     const edits: IEdit[] = [];
-    for (const call of calls(source, sklearnCallee([owner], error))) {
+    // `_normalized(Lasso)(max_iter=1e5)` (sklearn-normalize-param's rewrite) constructs a Lasso too.
+    const wrapped = source.findAll('CallExpression').filter(call => {
+      const callee = source.callee(call);
+      const [inner] = callee?.name === 'CallExpression' && source.dottedName(source.callee(callee)) === '_normalized' ? source.callArguments(callee) : [];
+      return !!inner && source.dottedName(inner.value)?.split('.').pop() === owner;
+    });
+    for (const call of [...calls(source, sklearnCallee([owner], error)), ...wrapped]) {
       const arg = keywordArg(source, call, parameter);
       const int = arg && arg.value.name === 'Number' ? integralFloat(source.textOf(arg.value)) : undefined;
       if (int) {

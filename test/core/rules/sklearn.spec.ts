@@ -474,6 +474,14 @@ describe('scikit-learn rules', () => {
     )).toBe(true);
   });
 
+  it('fixes an int parameter given as a float in a model wrapped by the normalize helper', () => {
+    const proposal = engine.propose(
+      'lassoreg = _normalized(Lasso)(alpha=alpha, max_iter=1e6)\n',
+      error('InvalidParameterError', "The 'max_iter' parameter of Lasso must be an int in the range [1, inf) or None. Got 1000000.0 instead.")
+    );
+    expect(proposal?.source).toBe('lassoreg = _normalized(Lasso)(alpha=alpha, max_iter=1000000)\n');
+  });
+
   it('leaves a non-integral float alone: it was never a whole number of iterations', () => {
     const proposal = engine.propose(
       'm = Lasso(max_iter=1.5e0)\n',
