@@ -76,6 +76,12 @@ const failing: IFailingCase[] = [
   // pandas 1.0 / 2.0 / 3.0 removals and signature changes
   { ruleId: 'pandas-append', setup: FRAME, old: "df = df.append({'a': 4.0, 'b': 'z'}, ignore_index=True)\nprint(len(df), df['b'].iloc[-1])\n", prints: '4 z' },
   { ruleId: 'pandas-ix', setup: FRAME, old: "print(df.ix[1, 'a'])\n", prints: '1.0' },
+  {
+    ruleId: 'pandas-ix',
+    setup: PD + "ts = pd.Series([5.0, 6.0], index=pd.to_datetime(['1949-01-01', '1949-02-01']))\nn = pd.Series([5.0, 6.0], index=[10, 0])\n",
+    old: 'print(ts.ix[0], n.ix[0])\n',
+    prints: '5.0 6.0'
+  },
   { ruleId: 'pandas-as_matrix', setup: FRAME, old: "X = df[['a']].as_matrix()\nprint(X.shape)\n", prints: '(3, 1)' },
   { ruleId: 'pandas-applymap', setup: FRAME, old: "doubled = df[['a']].applymap(lambda v: v * 2)\nprint(doubled['a'].sum())\n", prints: '12.0' },
   { ruleId: 'pandas-get_value-set_value', setup: FRAME, old: "print(df.get_value(2, 'a'))\n", prints: '2.0' },

@@ -202,11 +202,27 @@ const ix = customRule({
   fact: fact('pandas-ix', '1.0', '.ix was removed in pandas 1.0; use .loc for labels (or .iloc for positions).', PANDAS_1),
   trigger: /object has no attribute 'ix'/,
   static: true,
-  fix: ({ source }) =>
-    source
+  fix: ({ source }) => {
+    const members = source
       .memberAccesses('ix')
-      .filter(member => subscriptKey(member.parent!) !== undefined && sameNode(member.parent!.firstChild, member))
-      .map(member => replace(member.lastChild!, 'loc'))
+      .filter(member => subscriptKey(member.parent!) !== undefined && sameNode(member.parent!.firstChild, member));
+    const edits: IEdit[] = [];
+    let pandas: { name: string; edits: IEdit[] } | undefined;
+    for (const member of members) {
+      const key = subscriptKey(member.parent!)!;
+      const object = member.firstChild!;
+      const isInteger = key.length === 1 && /^-?\s*\d+$/.test(source.textOf(key[0]));
+      if (isInteger && isRepeatable(object)) {
+        // `.ix[0]` was a label on an integer index and a position on any other: keep that choice.
+        pandas = pandas ?? importedName(source, 'pandas', 'pd');
+        const x = asObject(source, object);
+        edits.push(replace(member, `(${x}.loc if ${pandas.name}.api.types.is_integer_dtype(${x}.index) else ${x}.iloc)`));
+      } else {
+        edits.push(replace(member.lastChild!, 'loc'));
+      }
+    }
+    return edits.length > 0 ? [...(pandas?.edits ?? []), ...edits] : [];
+  }
 });
 
 /** `df.get_value(i, 'c')` -> `df.at[i, 'c']`; `df.set_value(i, 'c', v)` -> `df.at[i, 'c'] = v`. */

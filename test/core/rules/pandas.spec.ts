@@ -22,6 +22,7 @@ describe('pandas rules', () => {
       ['pandas-as_matrix', 'X = df.as_matrix()\n', 'AttributeError', "'DataFrame' object has no attribute 'as_matrix'", 'X = df.to_numpy()\n'],
       ['pandas-as_matrix', "X = df.as_matrix(columns=['a', 'b'])\n", 'AttributeError', "'DataFrame' object has no attribute 'as_matrix'", "X = df[['a', 'b']].to_numpy()\n"],
       ['pandas-ix', "x = df.ix[0:5, 'col']\n", 'AttributeError', "'DataFrame' object has no attribute 'ix'", "x = df.loc[0:5, 'col']\n"],
+      ['pandas-ix', P + 'first = ts.ix[0]\n', 'AttributeError', "'Series' object has no attribute 'ix'", P + 'first = (ts.loc if pd.api.types.is_integer_dtype(ts.index) else ts.iloc)[0]\n'],
       ['pandas-get_value-set_value', "v = df.get_value(3, 'a')\n", 'AttributeError', "'DataFrame' object has no attribute 'get_value'", "v = df.at[3, 'a']\n"],
       ['pandas-get_value-set_value', "df.set_value(3, 'a', 0)\n", 'AttributeError', "'DataFrame' object has no attribute 'set_value'", "df.at[3, 'a'] = 0\n"],
       ['pandas-get_value-set_value', "df = df.set_value(i, 'a', v)\n", 'AttributeError', "'DataFrame' object has no attribute 'set_value'", "df.at[i, 'a'] = v\n"],
