@@ -278,6 +278,13 @@ const silent: ISilentCase[] = [
     fixedPrints: '[1, 0, 0]'
   },
   {
+    ruleId: 'pandas-replace-downcast',
+    setup: PD + "df = pd.DataFrame({'g': ['Female', 'Male', 'Male']})\n",
+    old: "df['g'] = df['g'].replace({'Female': 1, 'Male': 0})\nprint('dtype', df['g'].dtype)\n",
+    oldPrints: 'dtype object',
+    fixedPrints: 'dtype int64'
+  },
+  {
     ruleId: 'pandas-str-dtype-object-check',
     setup: FRAME,
     old: "text = [c for c in df.columns if df[c].dtype == 'object']\nprint(text)\n",

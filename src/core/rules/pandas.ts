@@ -1495,6 +1495,99 @@ const topLevelPlotting = customRule({
   }
 });
 
+/** Keys and values of a flat dict literal (`{'Yes': 1, 'No': 0}`), or undefined for other shapes. */
+function dictItems(node: SyntaxNode): { key: SyntaxNode; value: SyntaxNode }[] | undefined {
+  if (node.name !== 'DictionaryExpression') {
+    return undefined;
+  }
+  const parts: SyntaxNode[] = [];
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    if (!/^[{}:,]$/.test(child.name)) {
+      parts.push(child);
+    }
+  }
+  if (parts.length === 0 || parts.length % 2 !== 0) {
+    return undefined;
+  }
+  const items: { key: SyntaxNode; value: SyntaxNode }[] = [];
+  for (let i = 0; i < parts.length; i += 2) {
+    items.push({ key: parts[i], value: parts[i + 1] });
+  }
+  return items;
+}
+
+/** A number or bool literal, or a list of them. */
+function isNumberish(source: PythonSource, node: SyntaxNode): boolean {
+  if (node.name === 'ArrayExpression') {
+    const items: SyntaxNode[] = [];
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (!/^[[\],]$/.test(child.name)) {
+        items.push(child);
+      }
+    }
+    return items.length > 0 && items.every(item => isNumberish(source, item));
+  }
+  return node.name === 'Number' || node.name === 'Boolean' || (node.name === 'UnaryExpression' && node.lastChild?.name === 'Number');
+}
+
+/** A string literal, or a list of them. */
+function isStringish(node: SyntaxNode): boolean {
+  if (node.name === 'ArrayExpression') {
+    const items = node.getChildren('String');
+    let count = 0;
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      count += /^[[\],]$/.test(child.name) ? 0 : 1;
+    }
+    return items.length > 0 && items.length === count;
+  }
+  return node.name === 'String';
+}
+
+/**
+ * `s.replace({'Yes': 1, 'No': 0})` -> `s.replace({'Yes': 1, 'No': 0}).infer_objects()`:
+ * pandas 3.0 no longer downcasts the result of replace, so a text column
+ * mapped to numbers stays object dtype (models then see objects, not int64).
+ * Only literal string-to-number mappings, not in-place calls (see
+ * pandas-cow-inplace-on-column, which rewrites those into this shape first).
+ */
+const replaceDowncast = customRule({
+  id: 'pandas-replace-downcast',
+  category: 'behavior-change',
+  fact: {
+    library: 'pandas',
+    version: '3.0',
+    message: "pandas 3.0 no longer downcasts replace() results: a text column mapped to numbers (replace({'Yes': 1, 'No': 0})) stays object dtype; call .infer_objects() to get int64 as before.",
+    source: PANDAS_3
+  },
+  static: true,
+  fix: ({ source }) => {
+    if (!importsPandas(source)) {
+      return [];
+    }
+    return source.methodCalls('replace').flatMap(call => {
+      const object = receiver(source, call);
+      const isStrAccessor = object.name === 'MemberExpression' && object.lastChild?.name === 'PropertyName' && source.textOf(object.lastChild) === 'str';
+      const args = source.callArguments(call);
+      if (isStrAccessor || args.some(arg => arg.star || arg.name === 'inplace' || arg.name === 'regex')) {
+        return [];
+      }
+      const [first, second] = positional(source, call);
+      const toReplace = first?.value ?? keyword(source, call, 'to_replace')?.value;
+      const value = second?.value ?? keyword(source, call, 'value')?.value;
+      const items = toReplace && !value ? dictItems(toReplace) : undefined;
+      const mapsTextToNumbers = items
+        ? items.every(item => item.key.name === 'String' && isNumberish(source, item.value))
+        : !!toReplace && !!value && isStringish(toReplace) && isNumberish(source, value);
+      // Already followed by .infer_objects() / .astype(...): nothing to add.
+      const next = call.parent?.name === 'MemberExpression' ? source.textOf(call.parent.lastChild!) : '';
+      if (!mapsTextToNumbers || /^(infer_objects|astype)$/.test(next)) {
+        return [];
+      }
+      return [insertAt(call.to, '.infer_objects()')];
+    });
+  }
+});
+
 export const pandasRules: IRule[] = [
   append,
   asMatrix,
@@ -1542,5 +1635,6 @@ export const pandasRules: IRule[] = [
   readCsvParseDatesString,
   toDatetimeMixed,
   toolsPlotting,
-  topLevelPlotting
+  topLevelPlotting,
+  replaceDowncast
 ];

@@ -120,7 +120,9 @@ describe('pandas rules', () => {
       ['pandas-str-dtype-object-check', P + 'nums = [c for c in df if df[c].dtype != object]\n', P + "nums = [c for c in df if df[c].dtype not in (object, 'str')]\n"],
       ['pandas-str-dtype-object-check', P + "obj = df.dtypes[df.dtypes == 'O'].index\n", P + "obj = df.dtypes[((df.dtypes == 'O') | (df.dtypes == 'str'))].index\n"],
       ['pandas-str-dtype-object-check', P + "t = df.select_dtypes('object')\nu = df.select_dtypes(include=['object', 'category'])\n", P + "t = df.select_dtypes(['object', 'str'])\nu = df.select_dtypes(include=['object', 'category', 'str'])\n"],
-      ['pandas-str-replace-regex', P + "df['p'] = df['p'].str.replace('[^0-9.]', '')\n", P + "df['p'] = df['p'].str.replace('[^0-9.]', '', regex=True)\n"]
+      ['pandas-str-replace-regex', P + "df['p'] = df['p'].str.replace('[^0-9.]', '')\n", P + "df['p'] = df['p'].str.replace('[^0-9.]', '', regex=True)\n"],
+      ['pandas-replace-downcast', P + "df['g'] = df['g'].replace({'Female': 1, 'Male': 0})\n", P + "df['g'] = df['g'].replace({'Female': 1, 'Male': 0}).infer_objects()\n"],
+      ['pandas-replace-downcast', P + "y = y.replace(['yes', 'y'], 1)\n", P + "y = y.replace(['yes', 'y'], 1).infer_objects()\n"]
     ])('%s: %j', (id, code, expected) => {
       expect(scan(id, code)).toBe(expected);
     });
@@ -130,7 +132,8 @@ describe('pandas rules', () => {
       ['pandas-cow-chained-assignment', P + "d = {'a': [1, 2]}\nd['a'][0] = 5\nself.w['a'][0] = 1\ndf[a][b] = 1\n"],
       ['pandas-cow-chained-assignment', "df['a'][mask] = 1\n"],
       ['pandas-str-dtype-object-check', P + "ok = df[c].dtype == 'float64'\nselect_dtypes = df.select_dtypes(include=['object', 'str'])\n"],
-      ['pandas-str-replace-regex', P + "s.str.replace('.', '')\ns.str.replace('a+', 'b', regex=False)\ntext.replace('[x]', '')\n"]
+      ['pandas-str-replace-regex', P + "s.str.replace('.', '')\ns.str.replace('a+', 'b', regex=False)\ntext.replace('[x]', '')\n"],
+      ['pandas-replace-downcast', P + "t = name.replace('a', 'b')\ndf.replace({'x': 1}, inplace=True)\nu = s.replace({'a': 'b'})\nv = s.replace({'a': 1}).astype(int)\nw = s.str.replace('a', '1')\n"]
     ])('%s leaves %j alone', (id, code) => {
       expect(scan(id, code)).toBeUndefined();
     });
