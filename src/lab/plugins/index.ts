@@ -1,0 +1,6 @@
+export { settingsPlugin } from './settings';
+export { runsPlugin } from './runs';
+export { runPlugin } from './run';
+export { panelPlugin, PANEL_ID } from './panel';
+export { reviewPlugin } from './review';
+export { statusPlugin } from './status';

@@ -1,0 +1,56 @@
+/**
+ * The extension's settings (schema/plugin.json) as one typed object, read
+ * once and read again whenever the user changes them.
+ */
+import type { ISettingRegistry } from '@jupyterlab/settingregistry';
+
+/** The id of the settings shared by the extension's plugins. */
+export const SETTINGS_ID = 'jupyterlab-modernizer:plugin';
+
+export type AcceptPolicySetting = 'ask' | 'rules';
+
+export interface IModernizerSettings {
+  /** Interrupt a cell of a Modernize run after this long. */
+  cellTimeoutMs: number;
+  /** Ask to restart the kernel before a run. */
+  restartBeforeRun: boolean;
+  /** One-line fix suggestions under failing cells outside a run. */
+  inlineSuggestions: boolean;
+  /** Where Kaggle-style input files are looked for (a contents path), or ''. */
+  dataDirectory: string;
+  /** 'rules': unflagged rule fixes are applied without asking. */
+  acceptPolicy: AcceptPolicySetting;
+  checkRelayOnStartup: boolean;
+}
+
+export namespace ModernizerSettings {
+  /** The schema's defaults, used until the registry answers (or when it cannot). */
+  export const DEFAULTS: IModernizerSettings = {
+    cellTimeoutMs: 300_000,
+    restartBeforeRun: true,
+    inlineSuggestions: true,
+    dataDirectory: '',
+    acceptPolicy: 'ask',
+    checkRelayOnStartup: true
+  };
+
+  /** The composite settings as a typed object; wrong types fall back to the defaults. */
+  export function read(settings: Pick<ISettingRegistry.ISettings, 'get'>): IModernizerSettings {
+    const value = <T>(key: string, check: (v: unknown) => v is T, fallback: T): T => {
+      const composite = settings.get(key).composite;
+      return check(composite) ? composite : fallback;
+    };
+    const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
+    const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
+    const isString = (v: unknown): v is string => typeof v === 'string';
+    const isPolicy = (v: unknown): v is AcceptPolicySetting => v === 'ask' || v === 'rules';
+    return {
+      cellTimeoutMs: value('cellTimeoutSeconds', isNumber, DEFAULTS.cellTimeoutMs / 1000) * 1000,
+      restartBeforeRun: value('restartBeforeRun', isBoolean, DEFAULTS.restartBeforeRun),
+      inlineSuggestions: value('inlineSuggestions', isBoolean, DEFAULTS.inlineSuggestions),
+      dataDirectory: value('dataDirectory', isString, DEFAULTS.dataDirectory).trim().replace(/^\/+|\/+$/g, ''),
+      acceptPolicy: value('acceptPolicy', isPolicy, DEFAULTS.acceptPolicy),
+      checkRelayOnStartup: value('checkRelayOnStartup', isBoolean, DEFAULTS.checkRelayOnStartup)
+    };
+  }
+}
