@@ -1455,8 +1455,8 @@ const toolsPlotting = movedModule({
   id: 'pandas-tools-plotting',
   fact: {
     library: 'pandas',
-    version: '0.25',
-    message: 'pandas.tools.plotting moved to pandas.plotting in pandas 0.20 and the old module was removed later; import from pandas.plotting.',
+    version: '0.20',
+    message: 'pandas.tools.plotting moved to pandas.plotting in pandas 0.20 (the old module warned, then was removed); import from pandas.plotting.',
     source: PANDAS_020
   },
   trigger: /No module named 'pandas\.tools'|module 'pandas' has no attribute 'tools'/,
@@ -1470,8 +1470,8 @@ const topLevelPlotting = customRule({
   category: 'removed-api',
   fact: {
     library: 'pandas',
-    version: '0.25',
-    message: 'pd.scatter_matrix and the other plotting helpers moved to pd.plotting in pandas 0.20 and left the top-level namespace later; call pd.plotting.scatter_matrix.',
+    version: '0.20',
+    message: 'pd.scatter_matrix and the other plotting helpers moved to pd.plotting in pandas 0.20 (the top-level names warned, then were removed); call pd.plotting.scatter_matrix.',
     source: PANDAS_020
   },
   trigger: new RegExp(`module 'pandas' has no attribute '(${PANDAS_PLOTTING.join('|')}|tools)'`),

@@ -1,7 +1,9 @@
 /** statsmodels 0.11-0.13 removals: the old ARIMA/ARMA classes and seasonal_decompose(freq=). */
 import { calleeIn, customRule, onCulpritLines, renamedKeyword, rewriteFromImports } from './builders';
+import type { SyntaxNode } from '@lezer/common';
 import { replace } from '../python/edit';
 import type { IEdit } from '../python/edit';
+import type { ICallArgument, PythonSource } from '../python/syntax';
 import type { IFact, IRule } from './types';
 
 const RELEASE_013 = 'https://www.statsmodels.org/stable/release/version0.13.html';
@@ -93,11 +95,25 @@ const arimaModel = customRule({
 const OLD_FIT_ARGUMENTS = ['disp', 'transparams', 'solver', 'maxiter', 'full_output', 'callback', 'start_ar_lags', 'trend'];
 const OLD_FIT_METHODS = ['css-mle', 'mle', 'css'];
 
+/** `(p, d, q)` of an ARIMA call's order literal, as source texts. */
+function orderOf(source: PythonSource, call: SyntaxNode): { arg: ICallArgument; p: string; d: string; q: string } | undefined {
+  const args = source.callArguments(call);
+  const arg = args.find(a => a.name === 'order') ?? args.filter(a => !a.name && !a.star)[1];
+  const match = arg && /^\(\s*([^,()]+?)\s*,\s*([^,()]+?)\s*,\s*([^,()]+?)\s*\)$/.exec(source.textOf(arg.value));
+  return arg && match ? { arg, p: match[1], d: match[2], q: match[3] } : undefined;
+}
+
 /**
- * `model.fit(disp=-1)` -> `model.fit()` for the new ARIMA: disp, solver,
- * transparams and the other old optimizer arguments are gone (the new fit
- * prints nothing), and the old method names ('css-mle', 'mle', 'css') mean
- * nothing to it. Only the failing line, since other models' fit() still take disp=.
+ * `model = ARIMA(ts, order=(2, 1, 0)); res = model.fit(disp=-1)` ->
+ * `model = ARIMA(ts.diff().dropna(), order=(2, 0, 0)); res = model.fit()`.
+ * The new ARIMA.fit() takes none of the old optimizer arguments (disp,
+ * solver, transparams, maxiter, method='css-mle', ...). And the old ARIMA
+ * with d > 0 modeled the differenced series: its fittedvalues and predict()
+ * were differences (with a constant), which the code then used (RSS against
+ * the differenced series, cumsum back to levels); the new class returns
+ * levels. Fitting the differenced series with d = 0 keeps that meaning.
+ * Triggered only by the old fit() arguments (the code was written for the
+ * old class); the constructor is rewritten when it is in the same cell.
  */
 const arimaFitArguments = customRule({
   id: 'statsmodels-arima-fit-arguments',
@@ -105,31 +121,62 @@ const arimaFitArguments = customRule({
   fact: fact(
     'statsmodels-arima_model-removed',
     '0.13',
-    "statsmodels.tsa.arima.model.ARIMA.fit() does not take the old ARIMA's disp=, solver=, transparams=, maxiter= or method='css-mle'; drop them (trend= belongs to the ARIMA constructor now).",
+    "statsmodels 0.13's ARIMA.fit() takes none of the old disp=, solver=, transparams=, maxiter=, method='css-mle' arguments, and with d > 0 it returns levels where the removed ARIMA returned differences; fit the differenced series with d = 0 to keep the old fittedvalues/predict (forecasts are then differences too).",
     RELEASE_013
   ),
-  trigger: /ARIMA\.fit\(\) got an unexpected keyword argument '(disp|transparams|solver|maxiter|full_output|callback|start_ar_lags|trend)'|Invalid method '?(css-mle|mle|css)'?|method must be one of/,
+  trigger: /ARIMA\.fit\(\) got an unexpected keyword argument '(disp|transparams|solver|maxiter|full_output|callback|start_ar_lags|trend)'/,
   static: false,
-  fix: ({ source, error }) =>
-    onCulpritLines(source, error, source.methodCalls('fit')).flatMap(call => {
+  fix: ({ source, error }) => {
+    const edits: IEdit[] = [];
+    const constructors = source
+      .findAll('CallExpression')
+      .filter(call => (source.dottedName(source.callee(call)) ?? '').split('.').pop() === 'ARIMA' && !source.callArguments(call).some(arg => arg.star));
+    let noConstant = false;
+    for (const call of onCulpritLines(source, error, source.methodCalls('fit'))) {
       const args = source.callArguments(call);
+      if (args.some(arg => arg.star)) {
+        continue;
+      }
       const removed = args.filter(arg => {
         if (!arg.name) {
           return false;
         }
+        if (arg.name === 'trend') {
+          // The constant moves to the constructor: only when the constructor is here to take it.
+          const value = source.textOf(arg.value).replace(/^['"]|['"]$/g, '');
+          noConstant = noConstant || value === 'nc';
+          return constructors.length > 0 && (value === 'nc' || value === 'c');
+        }
         if (OLD_FIT_ARGUMENTS.includes(arg.name)) {
-          // trend='nc' / 'c' has a place in the constructor only; with d > 0 the new default is no trend.
-          return arg.name !== 'trend' || /^['"](nc|n)['"]$/.test(source.textOf(arg.value));
+          return true;
         }
         return arg.name === 'method' && OLD_FIT_METHODS.includes(source.textOf(arg.value).replace(/^['"]|['"]$/g, ''));
       });
-      if (removed.length === 0 || args.some(arg => arg.star)) {
-        return [];
+      if (removed.length === 0) {
+        continue;
       }
       const kept = args.filter(arg => !removed.includes(arg)).map(arg => source.textOf(arg.node));
       const argList = call.getChild('ArgList')!;
-      return [{ from: argList.from + 1, to: argList.to - 1, insert: kept.join(', ') }];
-    })
+      edits.push({ from: argList.from + 1, to: argList.to - 1, insert: kept.join(', ') });
+    }
+    if (edits.length === 0) {
+      return [];
+    }
+    for (const call of constructors) {
+      const order = orderOf(source, call);
+      const endog = source.callArguments(call).find(arg => !arg.name);
+      const differences = order && /^[12]$/.test(order.d) ? Number(order.d) : 0;
+      if (order && endog && differences > 0 && /^(VariableName|MemberExpression)$/.test(endog.value.name) && !source.textOf(endog.value).includes('(')) {
+        edits.push(replace(endog.value, `${source.textOf(endog.value)}${'.diff()'.repeat(differences)}.dropna()`));
+        edits.push(replace(order.arg.value, `(${order.p}, 0, ${order.q})`));
+      }
+      if (noConstant && !source.callArguments(call).some(arg => arg.name === 'trend')) {
+        const last = source.callArguments(call).pop()!;
+        edits.push({ from: last.node.to, to: last.node.to, insert: ", trend='n'" });
+      }
+    }
+    return edits;
+  }
 });
 
 const seasonalDecomposeFreq = renamedKeyword({

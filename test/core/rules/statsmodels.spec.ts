@@ -24,6 +24,14 @@ describe('statsmodels rules', () => {
       ],
       ['statsmodels-arima_model-removed', 'import statsmodels.api as sm\nm = sm.tsa.ARMA(y, (1, 0)).fit()\n', 'AttributeError', "module 'statsmodels.tsa.api' has no attribute 'ARMA'", 'import statsmodels.api as sm\nm = sm.tsa.ARIMA(y, order=(1, 0, 0)).fit()\n'],
       ['statsmodels-arima-fit-arguments', 'results_AR = model.fit(disp=-1)\n', 'TypeError', "ARIMA.fit() got an unexpected keyword argument 'disp'", 'results_AR = model.fit()\n'],
+      [
+        'statsmodels-arima-fit-arguments',
+        'model = ARIMA(ts_log, order=(2, 1, 2))\nresults_ARIMA = model.fit(disp=-1)\nrss = sum((results_ARIMA.fittedvalues - ts_log_diff) ** 2)\n',
+        'TypeError',
+        "ARIMA.fit() got an unexpected keyword argument 'disp'",
+        'model = ARIMA(ts_log.diff().dropna(), order=(2, 0, 2))\nresults_ARIMA = model.fit()\nrss = sum((results_ARIMA.fittedvalues - ts_log_diff) ** 2)\n'
+      ],
+      ['statsmodels-arima-fit-arguments', "res = ARIMA(y, order=(1, 0, 1)).fit(trend='nc', disp=0)\n", 'TypeError', "ARIMA.fit() got an unexpected keyword argument 'trend'", "res = ARIMA(y, order=(1, 0, 1), trend='n').fit()\n"],
       ['statsmodels-arima-fit-arguments', "res = model.fit(method='css-mle', disp=0, maxiter=200, cov_type='robust')\n", 'TypeError', "ARIMA.fit() got an unexpected keyword argument 'disp'", "res = model.fit(cov_type='robust')\n"],
       ['statsmodels-seasonal_decompose-freq', 'from statsmodels.tsa.seasonal import seasonal_decompose\nd = seasonal_decompose(ts, model="additive", freq=12)\n', 'TypeError', "seasonal_decompose() got an unexpected keyword argument 'freq'", 'from statsmodels.tsa.seasonal import seasonal_decompose\nd = seasonal_decompose(ts, model="additive", period=12)\n']
     ])('%s: %j', (id, code, ename, evalue, expected) => {
