@@ -13,6 +13,11 @@ export interface ICellNames {
   mutates: Set<string>;
   /** Names read. */
   uses: Set<string>;
+  /**
+   * Names whose new value is made from their old one (`x = f(x)`, `x += 1`,
+   * an in-place call): running the cell twice does not give the same state.
+   */
+  updates: Set<string>;
 }
 
 /** Names of one cell's code. IPython magics and shell lines are ignored. */
@@ -21,6 +26,7 @@ export function cellNames(code: string): ICellNames {
   const defines = new Set<string>();
   const mutates = new Set<string>();
   const uses = new Set<string>();
+  const updates = new Set<string>();
 
   for (const alias of source.imports.keys()) {
     defines.add(alias);
@@ -77,10 +83,40 @@ export function cellNames(code: string): ICellNames {
       }
       if (root?.name === 'VariableName') {
         mutates.add(source.textOf(root));
+        updates.add(source.textOf(root));
       }
     }
   }
-  return { defines, mutates, uses };
+  // A statement that binds a name and reads it: the cell builds on its own last result.
+  for (const statement of source.findAll('AssignStatement', 'UpdateStatement')) {
+    if (statement.parent?.name !== 'Script') {
+      continue;
+    }
+    const bound = new Set<string>();
+    const read = new Set<string>();
+    let afterOperator = false;
+    for (let child = statement.firstChild; child; child = child.nextSibling) {
+      if (child.name === 'AssignOp' || child.name === 'UpdateOp') {
+        afterOperator = true;
+        continue;
+      }
+      // Targets are names (or tuples of them); `df['b'] = ...` changes df in place and is left out.
+      const names = child.name === 'VariableName' ? [child] : [...Private.variables(child)];
+      for (const node of names) {
+        if (afterOperator) {
+          read.add(source.textOf(node));
+        } else if (node.parent?.name !== 'MemberExpression') {
+          bound.add(source.textOf(node));
+        }
+      }
+    }
+    for (const name of bound) {
+      if (read.has(name) || statement.name === 'UpdateStatement') {
+        updates.add(name);
+      }
+    }
+  }
+  return { defines, mutates, uses, updates };
 }
 
 /** IPython lines (`%matplotlib inline`, `!pip ...`) are not Python: blank them, keep offsets. */
@@ -137,9 +173,34 @@ export class DependencyGraph {
   }
 
   /**
+   * Can `index` run again just before `until` and meet the state it met the
+   * first time? Not when it reads a name it also changes (`df = df.join(x)`),
+   * nor when a cell in between changed a name it reads.
+   */
+  replayable(index: number, until: number): boolean {
+    const names = this.cells[index];
+    if (!names) {
+      return false;
+    }
+    if (names.updates.size > 0) {
+      return false;
+    }
+    // What it reads from earlier cells must not have changed since.
+    const inputs = [...names.uses].filter(name => !names.defines.has(name));
+    for (let between = index + 1; between < until; between++) {
+      const cell = this.cells[between];
+      if (cell && inputs.some(name => cell.defines.has(name) || cell.mutates.has(name))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Cells after `changed`, up to and including `through`, that read a name
    * the changed cell (or a cell re-run because of it) defines: what must run
-   * again after `changed` is patched.
+   * again after `changed` is patched. The cells that do not depend on it keep
+   * their state and are not run again.
    */
   dependents(changed: number, through: number): number[] {
     const dirty = new Set<string>();
@@ -155,7 +216,7 @@ export class DependencyGraph {
         continue;
       }
       const reads = [...names.uses, ...names.mutates].some(name => dirty.has(name));
-      if (reads || i === through) {
+      if (reads) {
         rerun.push(i);
         names.defines.forEach(name => dirty.add(name));
         names.mutates.forEach(name => dirty.add(name));
@@ -166,6 +227,16 @@ export class DependencyGraph {
 }
 
 namespace Private {
+  /** Every VariableName under a node. */
+  export function* variables(node: SyntaxNode): Generator<SyntaxNode> {
+    const cursor = node.cursor();
+    do {
+      if (cursor.name === 'VariableName') {
+        yield cursor.node;
+      }
+    } while (cursor.next() && cursor.from < node.to);
+  }
+
   export function isTopLevel(node: SyntaxNode): boolean {
     return !insideFunction(node) && node.parent?.name !== 'Body';
   }

@@ -28,6 +28,8 @@ export interface IDiagnosis {
   culprit?: string;
   /** A helper file beside the notebook where the failing frame is. */
   file?: string;
+  /** An earlier cell where the failing frame is (a function it defined). */
+  inCell?: number;
   /** The fact behind it, when a rule knows the change. */
   fact?: IFact;
   /** Id of the rule that knows the change. */
@@ -56,6 +58,10 @@ export interface IDiagnoseOptions {
   readFile?: (file: string) => string | undefined;
   /** Aliases imported by earlier cells, to read the cell's code as the kernel does. */
   knownImports?: ReadonlyMap<string, string>;
+  /** The execution count the failing run had. */
+  executionCount?: number | null;
+  /** The cell that last ran with an execution count, and its source (for frames of earlier cells). */
+  cellOfExecution?: (count: number) => { index: number; source: string } | undefined;
 }
 
 export function diagnose(result: IExecutionResult, options: IDiagnoseOptions): IDiagnosis {
@@ -75,7 +81,7 @@ export function diagnose(result: IExecutionResult, options: IDiagnoseOptions): I
     };
   }
   const error = result.error!;
-  const located = Private.locate(error, options);
+  const { code: failingCode, ...located } = Private.locate(error, options);
   const base = { error, ...located };
 
   const name = /^name '(\w+)' is not defined/.exec(error.evalue)?.[1];
@@ -93,7 +99,6 @@ export function diagnose(result: IExecutionResult, options: IDiagnoseOptions): I
 
   // A rule explains the failure only when its shape is in the failing code: generic
   // messages ("takes 2 positional arguments") are raised by the notebook's own functions too.
-  const failingCode = located.file ? options.readFile?.(located.file) : options.source;
   const proposal = failingCode === undefined ? null : options.rules.propose(failingCode, error, options.knownImports);
   const rule = proposal?.rules[0] ?? (failingCode === undefined ? options.rules.triggeredBy(error)[0] : undefined);
   if (rule) {
@@ -104,17 +109,27 @@ export function diagnose(result: IExecutionResult, options: IDiagnoseOptions): I
 
 namespace Private {
   /** The culprit: the innermost frame of the user's code, cell or helper file. */
-  export function locate(error: IRuleError, options: IDiagnoseOptions): Pick<IDiagnosis, 'line' | 'culprit' | 'file'> {
+  export function locate(
+    error: IRuleError,
+    options: IDiagnoseOptions
+  ): Pick<IDiagnosis, 'line' | 'culprit' | 'file' | 'inCell'> & { code?: string } {
     const frame = userFrame(error.traceback);
     if (frame && frame.file !== 'cell') {
       const text = options.readFile?.(frame.file);
-      return { file: frame.file, line: frame.line, culprit: text?.split('\n')[frame.line - 1]?.trim() };
+      return { file: frame.file, line: frame.line, culprit: text?.split('\n')[frame.line - 1]?.trim(), code: text };
+    }
+    const earlier =
+      frame?.execution !== undefined && options.executionCount != null && frame.execution !== options.executionCount
+        ? options.cellOfExecution?.(frame.execution)
+        : undefined;
+    if (frame && earlier) {
+      return { inCell: earlier.index, line: frame.line, culprit: earlier.source.split('\n')[frame.line - 1]?.trim(), code: earlier.source };
     }
     const line = frame?.line ?? cellLine(error.traceback) ?? syntaxErrorLine(error);
     if (line === undefined) {
-      return {};
+      return { code: options.source };
     }
-    return { line, culprit: options.source.split('\n')[line - 1]?.trim() };
+    return { line, culprit: options.source.split('\n')[line - 1]?.trim(), code: options.source };
   }
 
   /** SyntaxError evalue ends with `(file, line N)`. */

@@ -10,20 +10,18 @@ import type { IAgentAttempt, IPatchAgent, ITokenUsage } from './agent';
 import { DependencyGraph } from './deps';
 import { diagnose } from './diagnose';
 import type { IDiagnosis } from './diagnose';
-import { fixDataPath, missingDataFiles } from './fixers/datapaths';
-import { fixMissingModule } from './fixers/modules';
 import type { IExecutionResult, KernelSession } from './kernel';
 import { sourceText } from './notebook';
-import { DEFAULT_TOLERANCE, pairNumbers, worstDrift } from './scores';
-import type { INumberPair, ITolerance } from './scores';
-import { guardFlags } from './patch';
-import type { Decision, IPatch, PatchTarget } from './patch';
+import type { Decision, IPatch } from './patch';
 import { probeEnvironment } from './probe';
 import type { IEnvironment } from './probe';
+import { PatchFinder } from './proposals';
 import { recordProvenance } from './provenance';
 import { PythonSource } from './python/syntax';
 import type { RuleEngine } from './rules/engine';
-import type { IFact, IRule } from './rules/types';
+import type { IFact } from './rules/types';
+import { DEFAULT_TOLERANCE, pairNumbers, worstDrift } from './scores';
+import type { INumberPair, ITolerance } from './scores';
 import { Paths } from './workspace';
 import type { IWorkspace } from './workspace';
 
@@ -108,6 +106,7 @@ export class Modernizer {
       executionCount: null
     }));
     this._graph = new DependencyGraph(this._cells.map(cell => (cell.cellType === 'code' ? cell.source : null)));
+    this._finder = new PatchFinder({ cells: this._cells, graph: this._graph, rules: this._rules, workspace: this._workspace });
   }
 
   get cells(): readonly ICellRecord[] {
@@ -187,7 +186,7 @@ export class Modernizer {
   /** Probe the environment and scan statically: nothing of the notebook runs. */
   async prepare(): Promise<void> {
     this._environment = await probeEnvironment(this._session);
-    this._preflight = await this._scan();
+    this._preflight = await this._finder.preflight();
     this._prepared.emit();
   }
 
@@ -334,7 +333,7 @@ export class Modernizer {
         return;
       }
       const patch =
-        result.status === 'timeout' ? this._proposeRuntime(index, tried) : await this._propose(index, diagnosis, tried, signal);
+        result.status === 'timeout' ? this._finder.runtime(index, tried) : await this._proposeOrAsk(index, diagnosis, tried, signal);
       this._update(cell, { engineMs: [...cell.engineMs, Date.now() - engineStarted] });
       if (!patch) {
         this._update(cell, { status: result.status === 'timeout' ? 'timeout' : 'error' });
@@ -366,7 +365,12 @@ export class Modernizer {
     return diagnose(result, {
       rules: this._rules,
       source: cell.source,
-      knownImports: this._importsBefore(cell.index),
+      knownImports: this._finder.importsBefore(cell.index),
+      executionCount: result.executionCount,
+      cellOfExecution: count => {
+        const earlier = [...this._cells].reverse().find(record => record.executionCount === count && record.index !== cell.index);
+        return earlier && { index: earlier.index, source: earlier.source };
+      },
       timeoutMs: this._cellTimeoutMs,
       failedDefiner: name => {
         const definer = this._graph.bindingCell(name, cell.index);
@@ -380,101 +384,8 @@ export class Modernizer {
         // Point at the root failure, not at another consequence of it.
         return diagnosis?.consequenceOf ?? definer;
       },
-      readFile: file => this._fileCache.get(this._helperPath(file) ?? '')
+      readFile: file => this._finder.cachedFile(this._finder.helperPath(file) ?? '')
     });
-  }
-
-  /** Find a fix: the failing cell, a helper file, or the earlier cell the cause is in. */
-  private async _propose(
-    index: number,
-    diagnosis: IDiagnosis,
-    tried: ReadonlySet<string>,
-    signal?: AbortSignal
-  ): Promise<IPatch | null> {
-    const cell = this._cells[index];
-    const error = diagnosis.error;
-    const fresh = (patch: IPatch | null) => (patch && !tried.has(patch.after) ? patch : null);
-
-    if (diagnosis.file && error) {
-      const path = this._helperPath(diagnosis.file);
-      const text = path ? await this._readFile(path) : undefined;
-      if (path && text !== undefined) {
-        const proposal = this._rules.propose(text, error);
-        const patch = proposal && this._rulePatch({ kind: 'file', path }, text, proposal.source, proposal.rules);
-        if (fresh(patch)) {
-          return patch;
-        }
-      }
-    }
-    if (error) {
-      const proposal = this._rules.propose(cell.source, error, this._importsBefore(index));
-      const patch = proposal && this._rulePatch({ kind: 'cell', index }, cell.source, proposal.source, proposal.rules);
-      if (fresh(patch)) {
-        return patch;
-      }
-    }
-    if (diagnosis.category === 'missing-module' && error) {
-      const module = /No module named '([\w.]+)'/.exec(error.evalue)?.[1];
-      const fix = module && fixMissingModule(cell.source, module);
-      if (fix) {
-        const patch = this._makePatch({ kind: 'cell', index }, cell.source, fix.source, {
-          origin: fix.installs ? 'rule:pip-install' : 'rule:cosmetic-module',
-          reason: fix.reason
-        });
-        if (fresh(patch)) {
-          return patch;
-        }
-      }
-    }
-    if (diagnosis.category === 'missing-data' && error && this._workspace) {
-      const missing = /No such file or directory: '([^']+)'/.exec(error.evalue)?.[1];
-      if (missing) {
-        // The literal may be in this cell or in an earlier one (`PATH = '../input/'`).
-        for (const candidate of [index, ...this._codeCellsBefore(index).reverse()]) {
-          const source = this._cells[candidate].source;
-          const fix = await fixDataPath(source, missing, this._workspace);
-          if (fix) {
-            const patch = this._makePatch({ kind: 'cell', index: candidate }, source, fix.source, {
-              origin: 'rule:data-path',
-              reason: fix.reason
-            });
-            if (fresh(patch)) {
-              return patch;
-            }
-          }
-        }
-      }
-    }
-    const earlier = await this._proposeInDefiningCells(index, diagnosis, tried);
-    if (earlier) {
-      return earlier;
-    }
-    return this._askAgent(index, diagnosis, tried, signal);
-  }
-
-  /**
-   * A cell overran its budget: speed-ups that keep the results first, then
-   * cuts that change them (flagged, with the speed-up to expect).
-   */
-  private _proposeRuntime(index: number, tried: ReadonlySet<string>): IPatch | null {
-    const cell = this._cells[index];
-    const findings = this._rules
-      .applicable(cell.source, 'runtime', this._importsBefore(index))
-      .filter(finding => !tried.has(finding.source))
-      .sort((a, b) => Private.tierRank(a.rule) - Private.tierRank(b.rule));
-    const finding = findings[0];
-    if (!finding) {
-      return null;
-    }
-    const patch = this._rulePatch({ kind: 'cell', index }, cell.source, finding.source, [finding.rule]);
-    patch.label = 'runtime';
-    if (finding.rule.runtime?.tier === 'changes-results') {
-      patch.flags.push({
-        kind: 'changes-results',
-        message: `Changes results: ${finding.rule.fact.message} Expected speed-up: ${finding.rule.runtime.speedup}.`
-      });
-    }
-    return patch;
   }
 
   /**
@@ -491,7 +402,7 @@ export class Modernizer {
       return;
     }
     if (this._stabilityRuns > 0 && (await this._wobbles(cell))) {
-      const seeded = this._proposeCalibration(index, new Set(), 'randomness');
+      const seeded = this._finder.calibration(index, new Set(), 'randomness');
       const diagnosis = this._driftDiagnosis(pairs, 'The numbers change from run to run: an unseeded random step.');
       cell.diagnoses.push(diagnosis);
       this._update(cell, { diagnosis });
@@ -503,9 +414,11 @@ export class Modernizer {
     const diagnosis = this._driftDiagnosis(pairs);
     cell.diagnoses.push(diagnosis);
     this._update(cell, { diagnosis });
-    const tried = new Set<string>();
+    // Each (cell, default) is tried once per run: a function cell used by many drifting cells
+    // is not calibrated over and over.
+    const tried = this._calibrationsTried;
     for (let attempt = 0; attempt < this._maxAttempts && worstDrift(pairs) && !signal?.aborted; attempt++) {
-      const patch = this._proposeCalibration(index, tried, 'default-change');
+      const patch = this._finder.calibration(index, tried, 'default-change');
       if (!patch) {
         break;
       }
@@ -560,42 +473,6 @@ export class Modernizer {
     return pairNumbers(stored, cell.outputs, this._tolerance);
   }
 
-  /** The next calibration for a drifting cell: in it, or in a cell it uses (latest first). */
-  private _proposeCalibration(index: number, tried: ReadonlySet<string>, category: 'default-change' | 'randomness'): IPatch | null {
-    const candidates = [index, ...this._usedCells(index)];
-    for (const candidate of candidates) {
-      const source = this._cells[candidate].source;
-      for (const finding of this._rules.applicable(source, category, this._importsBefore(candidate))) {
-        if (tried.has(`${candidate}:${finding.rule.id}`)) {
-          continue;
-        }
-        const patch = this._rulePatch({ kind: 'cell', index: candidate }, source, finding.source, [finding.rule]);
-        patch.label = 'score';
-        return patch;
-      }
-    }
-    return null;
-  }
-
-  /** Earlier cells that define what this cell uses, followed back two steps, latest first. */
-  private _usedCells(index: number): number[] {
-    const found = new Set<number>();
-    let names = [...(this._graph.cells[index]?.uses ?? [])];
-    for (let depth = 0; depth < 3; depth++) {
-      const next: string[] = [];
-      for (const name of names) {
-        for (const definer of this._graph.definingCells(name, index)) {
-          if (!found.has(definer)) {
-            found.add(definer);
-            next.push(...(this._graph.cells[definer]?.uses ?? []));
-          }
-        }
-      }
-      names = next;
-    }
-    return [...found].sort((a, b) => b - a);
-  }
-
   /** Re-run a cell alone a few times: do its numbers move between runs? */
   private async _wobbles(cell: ICellRecord): Promise<boolean> {
     const first = cell.outputs;
@@ -615,6 +492,16 @@ export class Modernizer {
       ? `Score drift: ${worst.originalText} then, ${worst.nowText} now (${worst.template.replace(/#/g, '…')}).`
       : 'The numbers match the stored outputs.';
     return { category: 'score-drift', message: explanation ? `${message} ${explanation}` : message };
+  }
+
+  /** An offline fix first; the agent's only when there is none. */
+  private async _proposeOrAsk(
+    index: number,
+    diagnosis: IDiagnosis,
+    tried: ReadonlySet<string>,
+    signal?: AbortSignal
+  ): Promise<IPatch | null> {
+    return (await this._finder.offline(index, diagnosis, tried)) ?? this._askAgent(index, diagnosis, tried, signal);
   }
 
   /** The agent's turn: no offline fix fits, or the ones tried did not make the cell run. */
@@ -664,87 +551,12 @@ export class Modernizer {
     }
     attempts.push({ source: answer.proposal.source });
     this._agentAttempts.set(index, attempts);
-    const patch = this._makePatch({ kind: 'cell', index }, cell.source, answer.proposal.source, {
+    const patch = this._finder.makePatch({ kind: 'cell', index }, cell.source, answer.proposal.source, {
       origin: answer.proposal.origin,
       reason: answer.proposal.rationale
     });
     patch.flags = [...answer.proposal.flags, ...patch.flags.filter(flag => !answer.proposal!.flags.some(f => f.kind === flag.kind))];
     return patch;
-  }
-
-  /**
-   * The cause may be earlier: an object built by a changed API, a column left
-   * full of NaN by an in-place call that no longer acts. Look at the cells
-   * that define what the failing line uses, latest first.
-   */
-  private async _proposeInDefiningCells(index: number, diagnosis: IDiagnosis, tried: ReadonlySet<string>): Promise<IPatch | null> {
-    const cell = this._cells[index];
-    const culprit = diagnosis.line ? cell.source.split('\n')[diagnosis.line - 1] ?? cell.source : cell.source;
-    const names = [...new PythonSource(culprit).findAll('VariableName')].map(node => culprit.slice(node.from, node.to));
-    const visited = new Set<number>();
-    const queue = [...new Set(names)];
-    // Follow definitions back a few steps: X came from df, df from read_csv.
-    for (let depth = 0; depth < 3 && queue.length > 0; depth++) {
-      const next: string[] = [];
-      for (const name of queue) {
-        for (const definer of this._graph.definingCells(name, index)) {
-          if (visited.has(definer)) {
-            continue;
-          }
-          visited.add(definer);
-          const source = this._cells[definer].source;
-          const imports = this._importsBefore(definer);
-          const proposal = diagnosis.error ? this._rules.propose(source, diagnosis.error, imports) : null;
-          if (proposal) {
-            const patch = this._rulePatch({ kind: 'cell', index: definer }, source, proposal.source, proposal.rules);
-            if (!tried.has(patch.after)) {
-              return patch;
-            }
-          }
-          // Silent behaviour changes raise nothing where they happen: their effect fails later.
-          const silent = this._rules.scan(source, imports).filter(finding => finding.rule.category === 'behavior-change');
-          if (silent.length > 0) {
-            const rules = silent.map(finding => finding.rule);
-            const after = Private.combineScans(this._rules, source, imports, rules);
-            const patch = this._rulePatch({ kind: 'cell', index: definer }, source, after, rules);
-            if (!tried.has(patch.after) && after !== source) {
-              return patch;
-            }
-          }
-          next.push(...(this._graph.cells[definer]?.uses ?? []));
-        }
-      }
-      queue.splice(0, queue.length, ...new Set(next));
-    }
-    return null;
-  }
-
-  private _rulePatch(target: PatchTarget, before: string, after: string, rules: IRule[]): IPatch {
-    return this._makePatch(target, before, after, {
-      origin: `rule:${rules[0].id}`,
-      ruleIds: rules.map(rule => rule.id),
-      facts: rules.map(rule => rule.fact),
-      reason: rules.map(rule => rule.fact.message).join(' ')
-    });
-  }
-
-  private _makePatch(
-    target: PatchTarget,
-    before: string,
-    after: string,
-    details: { origin: string; reason: string; ruleIds?: string[]; facts?: IFact[] }
-  ): IPatch {
-    return {
-      id: `p${++this._patchCount}`,
-      target,
-      origin: details.origin,
-      ruleIds: details.ruleIds ?? [],
-      facts: details.facts ?? [],
-      reason: details.reason,
-      before,
-      after,
-      flags: guardFlags(before, after)
-    };
   }
 
   /** Ask the decider; apply an accepted patch and re-run what depends on it. */
@@ -765,7 +577,7 @@ export class Modernizer {
     }
     patch.accepted = true;
     if (patch.target.kind === 'file') {
-      await this._applyToFile(patch.target.path, patch, after);
+      await this._applyToFile(patch.target.path, patch, after, failing);
       this._update(owner, {});
       return true;
     }
@@ -815,7 +627,7 @@ export class Modernizer {
     this._update(cell, { status: result.status === 'ok' ? (fixed ? 'fixed' : 'ok') : 'error' });
   }
 
-  private async _applyToFile(path: string, patch: IPatch, after: string): Promise<void> {
+  private async _applyToFile(path: string, patch: IPatch, after: string, failing: number): Promise<void> {
     const workspace = this._workspace!;
     const entry = this._changedFiles.get(path) ?? { original: patch.before, patches: [] };
     if (!this._changedFiles.has(path)) {
@@ -827,24 +639,36 @@ export class Modernizer {
     entry.patches.push(patch);
     this._changedFiles.set(path, entry);
     await workspace.writeText(path, after);
-    this._fileCache.set(path, after);
-    await this._reloadModule(path);
+    this._finder.cacheFile(path, after);
+    await this._reloadModule(path, failing);
   }
 
   /** Reload a patched helper module and re-run the cells that import from it. */
-  private async _reloadModule(path: string): Promise<void> {
+  /**
+   * Reload a patched helper module, then re-run the cells that import from it
+   * and those that depend on them: objects built from the old classes (an
+   * instance made two cells later) must be built again.
+   */
+  private async _reloadModule(path: string, failing: number): Promise<void> {
     const relative = Paths.relative(this._workspace!.notebookDir, path).replace(/\.py$/, '');
     const module = relative.split('/').filter(part => part !== '__init__').join('.');
     const top = module.split('.')[0];
     await this._session.evaluate({
       reloaded: `[__import__('importlib').reload(m) for n, m in sorted(__import__('sys').modules.items(), key=lambda kv: -len(kv[0])) if m is not None and (n == ${JSON.stringify(module)} or n == ${JSON.stringify(top)})]`
     });
-    for (const cell of this._cells) {
-      if (cell.cellType === 'code' && (cell.status === 'ok' || cell.status === 'fixed')) {
-        const imports = new PythonSource(cell.source).imports;
-        if ([...imports.values()].some(target => target === top || target.startsWith(top + '.'))) {
-          await this._rerun(cell);
-        }
+    const rerun = new Set<number>();
+    for (const index of this._finder.codeCellsBefore(failing)) {
+      const cell = this._cells[index];
+      const imports = new PythonSource(cell.source).imports;
+      if ([...imports.values()].some(target => target === top || target.startsWith(top + '.'))) {
+        rerun.add(index);
+        this._graph.dependents(index, failing - 1).forEach(dependent => rerun.add(dependent));
+      }
+    }
+    for (const index of [...rerun].sort((a, b) => a - b)) {
+      const cell = this._cells[index];
+      if (cell.status === 'ok' || cell.status === 'fixed') {
+        await this._rerun(cell);
       }
     }
   }
@@ -852,83 +676,17 @@ export class Modernizer {
   /** After a kernel death: wait for the restart and replay the cells that ran. */
   private async _recoverKernel(failing: number): Promise<void> {
     await this._session.waitReady();
-    for (const index of this._codeCellsBefore(failing)) {
+    for (const index of this._finder.codeCellsBefore(failing)) {
       const cell = this._cells[index];
       if (cell.status === 'ok' || cell.status === 'fixed') {
         const result = await this._session.execute(cell.source, { timeoutMs: this._cellTimeoutMs });
-        this._update(cell, { durationMs: cell.durationMs + result.durationMs, runs: cell.runs + 1 });
-      }
-    }
-  }
-
-  private async _scan(): Promise<IPreflightFinding[]> {
-    const findings: IPreflightFinding[] = [];
-    for (const cell of this._cells) {
-      if (cell.cellType !== 'code') {
-        continue;
-      }
-      const imports = this._importsBefore(cell.index);
-      for (const finding of this._rules.scan(cell.source, imports)) {
-        findings.push({
-          cellIndex: cell.index,
-          line: finding.line,
-          kind:
-            finding.rule.category === 'behavior-change' || finding.rule.category === 'default-change'
-              ? finding.rule.category
-              : 'removed-api',
-          message: finding.rule.fact.message,
-          ruleId: finding.rule.id,
-          fact: finding.rule.fact,
-          proposedSource: finding.source
+        this._update(cell, {
+          durationMs: cell.durationMs + result.durationMs,
+          runs: cell.runs + 1,
+          executionCount: result.executionCount
         });
       }
-      if (this._workspace) {
-        for (const missing of await missingDataFiles(cell.source, this._workspace)) {
-          findings.push({
-            cellIndex: cell.index,
-            line: missing.line,
-            kind: 'missing-data',
-            message: `The notebook reads ${missing.path}, which does not exist here.`
-          });
-        }
-      }
     }
-    return findings;
-  }
-
-  /** Aliases imported by the code cells before `index` (np, pd, ...). */
-  private _importsBefore(index: number): Map<string, string> {
-    const imports = new Map<string, string>();
-    for (const before of this._codeCellsBefore(index)) {
-      for (const [alias, target] of new PythonSource(this._cells[before].source).imports) {
-        imports.set(alias, target);
-      }
-    }
-    return imports;
-  }
-
-  private _codeCellsBefore(index: number): number[] {
-    return this._cells.filter(cell => cell.index < index && cell.cellType === 'code').map(cell => cell.index);
-  }
-
-  /** A traceback's file, when it is a helper beside the notebook. */
-  private _helperPath(file: string): string | undefined {
-    if (!this._workspace) {
-      return undefined;
-    }
-    const path = Paths.normalize(file);
-    const dir = this._workspace.notebookDir;
-    return path.startsWith(dir + '/') ? path : undefined;
-  }
-
-  private async _readFile(path: string): Promise<string | undefined> {
-    if (!this._fileCache.has(path)) {
-      const text = await this._workspace?.readText(path);
-      if (text !== undefined) {
-        this._fileCache.set(path, text);
-      }
-    }
-    return this._fileCache.get(path);
   }
 
   private _update(cell: ICellRecord, changes: Partial<ICellRecord>): void {
@@ -949,15 +707,16 @@ export class Modernizer {
   private _stabilityRuns: number;
   private _notebookBudgetMs?: number;
   private _overBudget = false;
+  /** `<cell>:<rule id>` of every calibration tried in this run. */
+  private _calibrationsTried = new Set<string>();
   /** The agent's answers per cell, with the error each gave when run. */
   private _agentAttempts = new Map<number, IAgentAttempt[]>();
   private _cells: ICellRecord[];
   private _graph: DependencyGraph;
+  private _finder: PatchFinder;
   private _environment?: IEnvironment;
   private _preflight: IPreflightFinding[] = [];
-  private _patchCount = 0;
   private _changedFiles = new Map<string, { original: string; patches: IPatch[] }>();
-  private _fileCache = new Map<string, string>();
   private _cellChanged = new Signal<this, ICellRecord>(this);
   private _patchProposed = new Signal<this, IPatch>(this);
   private _prepared = new Signal<this, void>(this);
@@ -1021,30 +780,8 @@ namespace Private {
     return outputs.find(output => output.output_type === 'error') as nbformat.IError | undefined;
   }
 
-  /** Speed-ups that keep the results come before cuts that change them. */
-  export function tierRank(rule: IRule): number {
-    return rule.runtime?.tier === 'changes-results' ? 1 : 0;
-  }
-
   /** How far the numbers are from the stored ones, summed relative change. */
   export function distance(pairs: readonly INumberPair[]): number {
     return pairs.reduce((sum, pair) => sum + Math.min(pair.relativeChange, 10), 0);
-  }
-
-  /** Apply several scan findings' rewrites to one source, one rule after another. */
-  export function combineScans(
-    rules: RuleEngine,
-    source: string,
-    imports: ReadonlyMap<string, string>,
-    wanted: readonly IRule[]
-  ): string {
-    let current = source;
-    for (const rule of wanted) {
-      const finding = rules.scan(current, imports).find(f => f.rule.id === rule.id);
-      if (finding) {
-        current = finding.source;
-      }
-    }
-    return current;
   }
 }

@@ -4,10 +4,16 @@
  */
 
 export interface IFrame {
-  /** 'cell' for the executed cell's own code, else a file path as printed. */
+  /** 'cell' for a notebook cell's code, else a file path as printed. */
   file: string;
   /** 1-based line in the cell or file. */
   line: number;
+  /**
+   * For a cell frame, the execution count in `Cell In[N]`: the cell that
+   * defined the code. A function defined in an earlier cell fails with that
+   * cell's number, not the running one's.
+   */
+  execution?: number;
 }
 
 /** Frames of a plain-text IPython traceback, outermost first. */
@@ -15,9 +21,9 @@ export function parseFrames(traceback: readonly string[]): IFrame[] {
   const frames: IFrame[] = [];
   for (const block of traceback) {
     for (const line of block.split('\n')) {
-      const cell = /^\s*Cell In\[\d*\], line (\d+)/.exec(line);
+      const cell = /^\s*Cell In\[(\d*)\], line (\d+)/.exec(line);
       if (cell) {
-        frames.push({ file: 'cell', line: Number(cell[1]) });
+        frames.push({ file: 'cell', line: Number(cell[2]), execution: cell[1] ? Number(cell[1]) : undefined });
         continue;
       }
       const file = /^\s*File (.+?):(\d+)(?:, in |$)/.exec(line);

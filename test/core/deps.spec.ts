@@ -24,6 +24,18 @@ describe('cellNames()', () => {
   });
 });
 
+describe('cellNames() updates', () => {
+  it.each([
+    ['hr = hr.join(dummies)', ['hr']],
+    ['total += 1', ['total']],
+    ["df.drop('a', axis=1, inplace=True)", ['df']],
+    ['clf = RandomForestClassifier()\nclf.fit(X, y)', []],
+    ["df['b'] = df['a'] * 2", []]
+  ])('%j updates %j', (code, expected) => {
+    expect([...cellNames(code).updates].sort()).toEqual(expected);
+  });
+});
+
 describe('DependencyGraph', () => {
   const graph = new DependencyGraph([
     'import pandas as pd',
@@ -41,6 +53,23 @@ describe('DependencyGraph', () => {
       expect(graph.bindingCell('df', 6)).toBe(1);
       expect(graph.definingCell('X', 6)).toBe(4);
       expect(graph.definingCell('nothing', 6)).toBeUndefined();
+    });
+  });
+
+  describe('#replayable()', () => {
+    const cells = new DependencyGraph([
+      'import pandas as pd',
+      "df = pd.read_csv('d.csv')",
+      'model = Model()\nmodel.fit(df)',
+      "df = df.drop('a', axis=1)",
+      'print(model.score(df))'
+    ]);
+    it('should let a cell run again when its inputs did not change since', () => {
+      expect(cells.replayable(2, 3)).toBe(true);
+    });
+    it('should refuse one whose inputs a later cell changed, or that builds on itself', () => {
+      expect(cells.replayable(2, 4)).toBe(false);
+      expect(cells.replayable(3, 4)).toBe(false);
     });
   });
 
