@@ -100,6 +100,25 @@ describe('Modernizer', () => {
       expect(modernizer.cells.map(cell => cell.status)).toEqual(['ok', 'skipped']);
     });
 
+    it('should fix a function where an earlier cell defined it', async () => {
+      const modernizer = new Modernizer({
+        notebook: codeNotebook(
+          'import numpy as np',
+          'def as_float(x):\n    return np.float(x)',
+          'unrelated = 1',
+          'print(as_float(3) / 2)'
+        ),
+        session: kernel.session,
+        rules,
+        decider: new PolicyDecider('rules')
+      });
+      expect(await modernizer.run()).toBe('modernized');
+      expect(modernizer.cells[3].diagnoses[0]).toMatchObject({ inCell: 1, line: 2, culprit: 'return np.float(x)' });
+      expect(modernizer.cells[1].source).toBe('def as_float(x):\n    return float(x)');
+      expect(modernizer.cells.map(cell => cell.runs)).toEqual([1, 2, 1, 2]);
+      expect(modernizer.cells[3].outputs[0]).toMatchObject({ text: '1.5\n' });
+    });
+
     it('should leave an error the author saved on purpose, and not count it', async () => {
       const notebook = codeNotebook("int('x')", 'print(1 + 1)');
       (notebook.cells[0] as any).outputs = [
