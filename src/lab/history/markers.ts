@@ -130,7 +130,12 @@ export class HistoryMarkers implements IDisposable {
     marker.addClass('jp-Modernizer-Marker');
     marker.node.setAttribute('type', 'button');
     marker.node.setAttribute('aria-expanded', 'false');
-    historyIcon.element({ container: marker.node, tag: 'span', elementSize: 'small', className: 'jp-Modernizer-Marker-icon' });
+    // An icon given a container takes over its class names: give it its own span.
+    const icon = document.createElement('span');
+    icon.className = 'jp-Modernizer-Marker-icon';
+    historyIcon.element({ container: icon, elementSize: 'small' });
+    icon.classList.add('jp-Modernizer-Marker-icon');
+    marker.node.appendChild(icon);
     const label = document.createElement('span');
     label.className = 'jp-Modernizer-Marker-label';
     label.textContent = this._trans.__('fixed');
