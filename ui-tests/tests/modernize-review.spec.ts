@@ -10,6 +10,8 @@ import {
 } from './modernize-utils';
 
 test.describe.configure({ timeout: 6 * 60_000 });
+// A laptop-sized window: the review opens below the notebook, the panel on the right.
+test.use({ viewport: { width: 1440, height: 900 } });
 
 const CELLS = ['import numpy as np', 'x = np.float(3)\nprint(x)', "print('done')"];
 

@@ -12,6 +12,8 @@ import {
 } from './modernize-utils';
 
 test.describe.configure({ timeout: 6 * 60_000 });
+// A laptop-sized window: the review opens below the notebook, the panel on the right.
+test.use({ viewport: { width: 1440, height: 900 } });
 
 test.describe('Modernize run', () => {
   test('should diagnose, review, accept and finish the example notebook, and save a copy', async ({ page, tmpPath }) => {
