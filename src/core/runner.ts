@@ -316,6 +316,17 @@ export class Modernizer {
         this._update(cell, { diagnosis: stopped, status: 'timeout' });
         return;
       }
+      if (result.error?.ename === 'SyntaxError' && Private.neverRun(this._notebook.cells[index]) && attempts === 0 && !diagnosis.ruleId) {
+        // Prose or a sketch in a code cell the author never ran: it is not part of the notebook's run.
+        const notCode: IDiagnosis = {
+          ...diagnosis,
+          expected: true,
+          message: `The author never ran this cell and it is not Python; it is left as it is. ${diagnosis.message}`
+        };
+        cell.diagnoses[cell.diagnoses.length - 1] = notCode;
+        this._update(cell, { diagnosis: notCode, status: 'error' });
+        return;
+      }
       const authorsError = Private.storedError(this._notebook.cells[index]);
       if (result.error && authorsError?.ename === result.error.ename && attempts === 0) {
         // The author's run failed here too: the notebook shows this error on purpose.
@@ -772,6 +783,12 @@ namespace Private {
       signal.addEventListener('abort', () => controller.abort(), { once: true });
     }
     return controller.signal;
+  }
+
+  /** A code cell with no execution count and no outputs: its author never ran it. */
+  export function neverRun(cell: nbformat.ICell): boolean {
+    const code = cell as nbformat.ICodeCell;
+    return code.execution_count == null && (code.outputs ?? []).length === 0;
   }
 
   /** The error output the author's own run saved in this cell, if any. */

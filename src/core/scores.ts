@@ -70,11 +70,13 @@ export function shownNumbers(outputs: readonly nbformat.IOutput[]): IShownNumber
     if (!line || NOISE.test(line) || line.length > 400) {
       continue;
     }
-    const matches = [...line.matchAll(NUMBER)];
+    const matches = [...line.matchAll(NUMBER)].filter(match => !Private.isLabel(line, match[0], match.index!));
     if (matches.length === 0) {
       continue;
     }
-    const template = line.replace(NUMBER, '#').replace(/\s+/g, ' ');
+    const template = line
+      .replace(NUMBER, (text: string, offset: number) => (Private.isLabel(line, text, offset) ? text : '#'))
+      .replace(/\s+/g, ' ');
     const occurrence = seen.get(template) ?? 0;
     seen.set(template, occurrence + 1);
     matches.forEach((match, position) => {
@@ -132,4 +134,11 @@ function isResultLike(then: IShownNumber, now: IShownNumber): boolean {
 /** The pair that drifted most, for a one-line message. */
 export function worstDrift(pairs: readonly INumberPair[]): INumberPair | undefined {
   return pairs.filter(pair => !pair.withinTolerance).sort((a, b) => b.relativeChange - a.relativeChange)[0];
+}
+
+namespace Private {
+  /** A whole number in parentheses names the line ("Critical Value (5%)", "Fold (3)"): it is not a result. */
+  export function isLabel(line: string, text: string, offset: number): boolean {
+    return /^\d+$/.test(text) && line[offset - 1] === '(' && /^%?\)/.test(line.slice(offset + text.length));
+  }
 }

@@ -119,6 +119,18 @@ describe('Modernizer', () => {
       expect(modernizer.cells[3].outputs[0]).toMatchObject({ text: '1.5\n' });
     });
 
+    it('should leave prose in a code cell the author never ran', async () => {
+      const modernizer = new Modernizer({
+        notebook: codeNotebook('x = 1', 'Next we will try a bigger model here', 'print(x)'),
+        session: kernel.session,
+        rules,
+        decider: new PolicyDecider('rules')
+      });
+      expect(await modernizer.run()).toBe('reproducible');
+      expect(modernizer.cells[1]).toMatchObject({ status: 'error', diagnosis: { expected: true } });
+      expect(modernizer.cells[1].diagnosis?.message).toMatch(/^The author never ran this cell and it is not Python/);
+    });
+
     it('should leave an error the author saved on purpose, and not count it', async () => {
       const notebook = codeNotebook("int('x')", 'print(1 + 1)');
       (notebook.cells[0] as any).outputs = [

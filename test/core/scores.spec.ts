@@ -14,6 +14,7 @@ describe('shownNumbers()', () => {
     ['Accuracy: 0.8212\n', [[0.8212, 'Accuracy: #']]],
     ['[0.81 0.79 0.8 ]\n', [[0.81, '[# # # ]'], [0.79, '[# # # ]'], [0.8, '[# # # ]']]],
     ['Wall time: 2.31 s\n', []],
+    ['Critical Value (5%)   -2.88\n', [[-2.88, 'Critical Value (5%) #']]],
     ['<sklearn.tree._classes.DecisionTreeClassifier object at 0x7f3a>\n', []],
     ['mse = 1.5e-3, r2 = -0.25\n', [[0.0015, 'mse = #, r2 = #'], [-0.25, 'mse = #, r2 = #']]]
   ])('should read %j', (text, expected) => {
