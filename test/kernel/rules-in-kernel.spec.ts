@@ -10,23 +10,9 @@
  * the fixed code runs again on a fresh setup, so a half-run old cell cannot
  * make the fix look good.
  */
-import type { IJupyterServer } from '../../src/cli/server';
-import type { IExecutionResult } from '../../src/core/kernel';
 import { PythonSource } from '../../src/core/python/syntax';
-import { RuleEngine, allRules } from '../../src/core/rules';
-import { startTestKernel, startTestServer } from '../helpers/jupyter';
-import type { ITestKernel } from '../helpers/jupyter';
-
-interface IFailingCase {
-  /** The rule the kernel's error must pick (alone or with companions). */
-  ruleId: string;
-  /** Run first; must succeed. */
-  setup?: string;
-  /** 2016-2019 code that fails today. */
-  old: string;
-  /** Text the fixed code must print. */
-  prints?: string;
-}
+import { engine, kernelCases, stdout } from '../helpers/rulecases';
+import type { IFailingCase } from '../helpers/rulecases';
 
 interface ISilentCase {
   ruleId: string;
@@ -47,8 +33,6 @@ interface IDeprecatedCase {
   /** The warning the old code writes to stderr, gone after the rewrite. */
   warning: string;
 }
-
-const engine = new RuleEngine(allRules);
 
 const NP = 'import numpy as np\n';
 const PD = 'import numpy as np\nimport pandas as pd\n';
@@ -302,64 +286,7 @@ const deprecated: IDeprecatedCase[] = [
 ];
 
 describe('rules in the real kernel', () => {
-  let server: IJupyterServer;
-  let kernel: ITestKernel;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    kernel = await startTestKernel(server);
-  });
-
-  afterAll(async () => {
-    await kernel?.shutdown();
-    await server?.stop();
-  });
-
-  /** Clear the namespace and run the setup, which must succeed. */
-  async function fresh(setup = ''): Promise<void> {
-    const reset = await kernel.session.execute('%reset -f');
-    expect(reset.status).toBe('ok');
-    if (setup) {
-      const result = await kernel.session.execute(setup);
-      expect(result.error).toBeUndefined();
-      expect(result.status).toBe('ok');
-    }
-  }
-
-  async function run(code: string): Promise<IExecutionResult> {
-    return kernel.session.execute(code, { timeoutMs: 60000 });
-  }
-
-  function stdout(result: IExecutionResult): string {
-    return result.outputs
-      .filter(output => output.output_type === 'stream' && output.name === 'stdout')
-      .map(output => output.text as string)
-      .join('');
-  }
-
-  /** Old code fails; its error picks the rule; the rewrite runs and prints what was meant. */
-  async function failsThenRuns({ ruleId, setup, old, prints }: IFailingCase): Promise<void> {
-    expect(engine.get(ruleId)).toBeDefined();
-    await fresh(setup);
-    const before = await run(old);
-    expect(before.status).toBe('error');
-    const error = before.error!;
-    const proposal = engine.propose(old, error, new PythonSource(setup ?? '').imports);
-    expect({ error: `${error.ename}: ${error.evalue}`, rules: proposal?.rules.map(rule => rule.id) }).toEqual({
-      error: `${error.ename}: ${error.evalue}`,
-      rules: expect.arrayContaining([ruleId])
-    });
-    await fresh(setup);
-    const after = await run(proposal!.source);
-    expect({ source: proposal!.source, error: after.error && `${after.error.ename}: ${after.error.evalue}` }).toEqual({
-      source: proposal!.source,
-      error: undefined
-    });
-    expect(after.status).toBe('ok');
-    if (prints !== undefined) {
-      expect(stdout(after)).toContain(prints);
-    }
-  }
+  const { fresh, run, failsThenRuns } = kernelCases();
 
   describe('old code fails, the error picks the rule, the rewrite runs', () => {
     it.each(failing.map(c => [c.ruleId, c]))('%s', async (_, testCase) => {

@@ -10,25 +10,8 @@
  * the fixed code runs again on a fresh setup, so a half-run old cell cannot
  * make the fix look good.
  */
-import type { IJupyterServer } from '../../src/cli/server';
-import type { IExecutionResult } from '../../src/core/kernel';
-import { PythonSource } from '../../src/core/python/syntax';
-import { RuleEngine, allRules } from '../../src/core/rules';
-import { startTestKernel, startTestServer } from '../helpers/jupyter';
-import type { ITestKernel } from '../helpers/jupyter';
-
-interface IFailingCase {
-  /** The rule the kernel's error must pick (alone or with companions). */
-  ruleId: string;
-  /** Run first; must succeed. */
-  setup?: string;
-  /** Old code that fails today. */
-  old: string;
-  /** Text the fixed code must print. */
-  prints?: string;
-}
-
-const engine = new RuleEngine(allRules);
+import { kernelCases } from '../helpers/rulecases';
+import type { IFailingCase } from '../helpers/rulecases';
 
 const NP = 'import numpy as np\n';
 const IRIS = NP + 'from sklearn.datasets import load_iris\nX, y = load_iris(return_X_y=True)\n';
@@ -114,62 +97,9 @@ const failing: IFailingCase[] = [
 ];
 
 describe('scikit-learn, XGBoost and LightGBM rules in the real kernel', () => {
-  let server: IJupyterServer;
-  let kernel: ITestKernel;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    kernel = await startTestKernel(server);
-  });
-
-  afterAll(async () => {
-    await kernel?.shutdown();
-    await server?.stop();
-  });
-
-  /** Clear the namespace and run the setup, which must succeed. */
-  async function fresh(setup = ''): Promise<void> {
-    const reset = await kernel.session.execute('%reset -f');
-    expect(reset.status).toBe('ok');
-    if (setup) {
-      const result = await kernel.session.execute(setup);
-      expect(result.error).toBeUndefined();
-      expect(result.status).toBe('ok');
-    }
-  }
-
-  async function run(code: string): Promise<IExecutionResult> {
-    return kernel.session.execute(code, { timeoutMs: 60000 });
-  }
-
-  function stdout(result: IExecutionResult): string {
-    return result.outputs
-      .filter(output => output.output_type === 'stream' && output.name === 'stdout')
-      .map(output => output.text as string)
-      .join('');
-  }
+  const cases = kernelCases();
 
   it.each(failing.map(c => [c.ruleId, c]))('%s: old code fails, the error picks the rule, the rewrite runs', async (_, testCase) => {
-    const { ruleId, setup, old, prints } = testCase as IFailingCase;
-    expect(engine.get(ruleId)).toBeDefined();
-    await fresh(setup);
-    const before = await run(old);
-    expect(before.status).toBe('error');
-    const error = before.error!;
-    const proposal = engine.propose(old, error, new PythonSource(setup ?? '').imports);
-    expect({ error: `${error.ename}: ${error.evalue}`, rules: proposal?.rules.map(rule => rule.id) }).toEqual({
-      error: `${error.ename}: ${error.evalue}`,
-      rules: expect.arrayContaining([ruleId])
-    });
-    await fresh(setup);
-    const after = await run(proposal!.source);
-    expect({ source: proposal!.source, error: after.error && `${after.error.ename}: ${after.error.evalue}` }).toEqual({
-      source: proposal!.source,
-      error: undefined
-    });
-    expect(after.status).toBe('ok');
-    if (prints !== undefined) {
-      expect(stdout(after)).toContain(prints);
-    }
+    await cases.failsThenRuns(testCase as IFailingCase);
   });
 });
