@@ -189,8 +189,8 @@ test.describe('inline suggestion screenshots', () => {
       if (theme === 'dark') {
         await page.theme.setDarkTheme();
       }
-      await page.sidebar.close('left');
       await openOldNotebook(page, tmpPath, `old-${theme}.ipynb`);
+      await page.sidebar.close('left');
       await runFirstTwoCells(page);
       const line = cell(page, 1).locator('.jp-Modernizer-SuggestionLine');
       await expect(line).toBeVisible({ timeout: 30000 });

@@ -207,7 +207,7 @@ export class InlineSuggestions implements IDisposable {
     }
     const review = new SuggestionReview({
       suggestion,
-      cellLabel: this._trans.__('Cell %1', notebook.widgets.indexOf(cell) + 1),
+      cellLabel: this._trans.__('cell %1', notebook.widgets.indexOf(cell) + 1),
       trans: this._trans,
       languages: this._languages,
       actions: {

@@ -127,8 +127,8 @@ namespace Private {
         <>
           <div className="jp-Modernizer-SuggestionReview-title">
             {suggestion.line
-              ? trans.__('%1 failed at line %2. %3', cellLabel, suggestion.line, suggestion.message)
-              : trans.__('%1 failed. %2', cellLabel, suggestion.message)}
+              ? trans.__('Fix for %1 (it failed at line %2)', cellLabel, suggestion.line)
+              : trans.__('Fix for %1', cellLabel)}
           </div>
           <ul className="jp-Modernizer-SuggestionReview-facts">
             {patch.facts.map((fact, index) => (
