@@ -5,6 +5,7 @@
  * ratio. Prints a Markdown table and the figures; asserts nothing.
  *
  *   npm run bench:corpus [-- ID_SUBSTRING ...] [--cell-timeout S]
+ *   npm run bench:corpus -- --reports DIR   (the table again from a finished run's folder)
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -33,11 +34,46 @@ function remaining(report: IReport): string {
     (failing.length > 1 ? ` (+${failing.length - 1} more)` : '');
 }
 
+/** Paired numbers, how many are off, whether a calibration was kept. */
+function scores(report: IReport): string {
+  const { numbersPaired, numbersOff } = report.summary;
+  if (!numbersPaired) {
+    return '—';
+  }
+  const calibrated = report.cells.some(cell => cell.patches.some(patch => patch.label === 'score' && patch.accepted));
+  return `${numbersPaired} paired, ${numbersOff} off${calibrated ? ', calibrated' : ''}`;
+}
+
+/** Runtime fixes proposed (accepted). */
+function runtimeFixes(report: IReport): string {
+  const patches = report.cells.flatMap(cell => cell.patches.filter(patch => patch.label === 'runtime'));
+  return patches.length ? `${patches.length} (${patches.filter(p => p.accepted).length})` : '—';
+}
+
+/** The reports a finished run left: `<root>/<label>/<id>/**\/*.modernize.json`. */
+function savedRows(root: string, selected: ICorpusEntry[]): IRow[] {
+  const read = (label: string, entry: ICorpusEntry): IReport | undefined => {
+    const report = path.join(root, label, entry.notebook).replace(/\.ipynb$/, '.modernize.json');
+    return fs.existsSync(report) ? JSON.parse(fs.readFileSync(report, 'utf8')) : undefined;
+  };
+  return selected.flatMap(entry => {
+    const baseline = read('baseline', entry);
+    const rules = read('rules', entry);
+    return baseline && rules ? [{ id: entry.id, baseline, rules }] : [];
+  });
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const cellTimeoutSeconds = Number(takeFlag(args, '--cell-timeout', '600'));
+  const saved = takeFlag(args, '--reports', '');
   const selected: ICorpusEntry[] = corpusEntries(args);
+  printFigures(saved ? savedRows(saved, selected) : await runAll(selected, cellTimeoutSeconds));
+}
+
+async function runAll(selected: ICorpusEntry[], cellTimeoutSeconds: number): Promise<IRow[]> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'modernizer-bench-'));
+  process.stderr.write(`reports in ${root}\n`);
   const server = await startJupyterServer({ rootDir: root });
   const rows: IRow[] = [];
   try {
@@ -67,16 +103,20 @@ async function main(): Promise<void> {
   } finally {
     await server.stop();
   }
+  return rows;
+}
 
+function printFigures(rows: IRow[]): void {
   const lines = [
-    '| notebook | code cells | baseline | after rules | fixes applied | remaining failure |',
-    '|---|---|---|---|---|---|'
+    '| notebook | code cells | baseline | after rules | fixes applied | numbers (after rules) | runtime fixes | remaining failure |',
+    '|---|---|---|---|---|---|---|---|'
   ];
   for (const row of rows) {
     const fixes = [...new Set(row.rules.cells.flatMap(cell => cell.patches.filter(p => p.accepted).flatMap(p => p.ruleIds.length ? p.ruleIds : [p.origin.replace(/^rule:/, '')]))), ...row.rules.files.flatMap(f => f.patches.filter(p => p.accepted).flatMap(p => p.ruleIds))];
     lines.push(
       `| ${row.id} | ${row.rules.summary.codeCells} | ${row.baseline.verdict} (${row.baseline.summary.failing} failing) | ` +
-        `${row.rules.verdict} (${row.rules.summary.failing} failing) | ${[...new Set(fixes)].join(', ') || '—'} | ${remaining(row.rules) || '—'} |`
+        `${row.rules.verdict} (${row.rules.summary.failing} failing) | ${[...new Set(fixes)].join(', ') || '—'} | ` +
+        `${scores(row.rules)} | ${runtimeFixes(row.rules)} | ${remaining(row.rules) || '—'} |`
     );
   }
   process.stdout.write(lines.join('\n') + '\n\n');
@@ -102,6 +142,11 @@ async function main(): Promise<void> {
   const verdicts = (key: 'baseline' | 'rules') =>
     ['reproducible', 'modernized', 'failing'].map(v => `${v} ${rows.filter(row => row[key].verdict === v).length}`).join(', ');
   process.stdout.write(`verdicts, baseline: ${verdicts('baseline')}\nverdicts, after rules: ${verdicts('rules')}\n`);
+  const conditions = (condition: string) => rows.filter(row => row.rules.failedConditions?.includes(condition as never)).length;
+  process.stdout.write(
+    `after rules, notebooks with cells failing ${conditions('cells-failing')}, numbers off ${conditions('numbers-off')}, ` +
+      `over budget ${conditions('over-budget')}; runtime fixes needed in ${rows.filter(row => runtimeFixes(row.rules) !== '—').length}\n`
+  );
 }
 
 finish(main());
