@@ -112,7 +112,8 @@ lab: build examples
 
 # --- tests ----------------------------------------------------------------------------------
 
-test-js: $(STAMPS)/venv $(STAMPS)/node_modules
+# The batch report is opened in Chromium by a jest test too.
+test-js: $(STAMPS)/venv $(STAMPS)/node_modules chromium $(STAMPS)/ui-tests-node_modules
 	npx jest
 
 test-py: $(STAMPS)/venv

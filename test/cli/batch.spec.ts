@@ -147,7 +147,8 @@ describe('jupyter-modernize batch', () => {
     });
 
     it('should render report.html in Chromium and keep a screenshot', async () => {
-      const screenshot = path.join(REPO, 'bench', 'screenshots', 'report.png');
+      // Written outside the tracked files: bench/screenshots/report.png is the reviewed copy.
+      const screenshot = path.join(REPO, 'test-results', 'report.png');
       fs.mkdirSync(path.dirname(screenshot), { recursive: true });
       const page = path.join(out, 'report.html');
       const playwright = path.join(REPO, 'ui-tests', 'node_modules', 'playwright-core');
