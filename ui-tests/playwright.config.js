@@ -5,6 +5,10 @@
 const baseConfig = require('@jupyterlab/galata/lib/playwright-config');
 
 const port = process.env.GALATA_PORT || '8889';
+// The LLM tests get their own server, whose relay holds a fake key and points at a scripted
+// OpenAI-compatible endpoint the tests start on loopback (tests/llm.spec.ts).
+const llmPort = process.env.GALATA_LLM_PORT || '8895';
+const upstreamPort = process.env.LLM_UPSTREAM_PORT || '8896';
 
 module.exports = {
   ...baseConfig,
@@ -31,11 +35,35 @@ module.exports = {
       ]
     }
   },
-  webServer: {
-    command: '../.venv/bin/jupyter lab --config jupyter_server_test_config.py',
-    url: `http://localhost:${port}/lab`,
-    env: { ...process.env, GALATA_PORT: port },
-    timeout: 120 * 1000,
-    reuseExistingServer: !process.env.CI
-  }
+  projects: [
+    { name: 'lab', testIgnore: /llm.*\.spec\.ts$/ },
+    {
+      name: 'llm',
+      testMatch: /llm.*\.spec\.ts$/,
+      use: { baseURL: `http://localhost:${llmPort}` }
+    }
+  ],
+  webServer: [
+    {
+      command: '../.venv/bin/jupyter lab --config jupyter_server_test_config.py',
+      url: `http://localhost:${port}/lab`,
+      env: { ...process.env, GALATA_PORT: port },
+      timeout: 120 * 1000,
+      reuseExistingServer: !process.env.CI
+    },
+    {
+      command: '../.venv/bin/jupyter lab --config jupyter_server_test_config.py',
+      url: `http://localhost:${llmPort}/lab`,
+      env: {
+        ...process.env,
+        GALATA_PORT: llmPort,
+        LLM_UPSTREAM_PORT: upstreamPort,
+        OPENAI_BASE_URL: `http://127.0.0.1:${upstreamPort}/v1`,
+        OPENAI_API_KEY: 'sk-test-NEVER-IN-BROWSER-123456789012',
+        MODERNIZER_MODEL: 'scripted-model-1'
+      },
+      timeout: 120 * 1000,
+      reuseExistingServer: !process.env.CI
+    }
+  ]
 };

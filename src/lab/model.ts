@@ -10,7 +10,7 @@ import type { NotebookPanel } from '@jupyterlab/notebook';
 import type { Contents, ServerConnection } from '@jupyterlab/services';
 import { Signal } from '@lumino/signaling';
 import type { ISignal } from '@lumino/signaling';
-import type { IPatchAgent } from '../core/agent';
+import type { ITokenUsage } from '../core/agent';
 import { KernelSession } from '../core/kernel';
 import { LlmAgent, relayChatModel } from '../core/llm';
 import { kernelLanguage, serializeNotebook } from '../core/notebook';
@@ -74,6 +74,25 @@ export class RunModel {
   /** The LLM model the run may ask, when the server relays one. */
   get llmModel(): string | null {
     return this._llmModel;
+  }
+
+  /**
+   * The LLM agent of the run, when the server relays a model; its
+   * `answerStreamed` signal carries the answer while it is generated.
+   */
+  get agent(): LlmAgent | null {
+    return this._agent;
+  }
+
+  /** Tokens the LLM spent in this run, over all cells (zeros without an agent). */
+  get usage(): ITokenUsage {
+    const usage: ITokenUsage = { calls: 0, inputTokens: 0, outputTokens: 0 };
+    for (const cell of this.cells) {
+      usage.calls += cell.usage?.calls ?? 0;
+      usage.inputTokens += cell.usage?.inputTokens ?? 0;
+      usage.outputTokens += cell.usage?.outputTokens ?? 0;
+    }
+    return usage;
   }
 
   /** Proposals waiting for a decision, oldest first. */
@@ -177,7 +196,9 @@ export class RunModel {
       this._decider = new ReviewDecider({ acceptRules: settings.acceptPolicy === 'rules' });
       this._decider.pendingChanged.connect(this._onPending, this);
       this._abort = new AbortController();
-      const agent = await this._agent();
+      const agent = await this._makeAgent(settings);
+      this._agent = agent;
+      this._emit();
       const modernizer = new Modernizer({
         notebook,
         session: this._session,
@@ -191,7 +212,7 @@ export class RunModel {
         }),
         cellTimeoutMs: settings.cellTimeoutMs,
         liveSource: index => this._liveSource(index),
-        agent
+        agent: agent ?? undefined
       });
       this._modernizer = modernizer;
       modernizer.cellChanged.connect(this._onCellChanged, this);
@@ -358,17 +379,27 @@ export class RunModel {
   }
 
   /** The LLM agent behind the server's relay, when the server holds a key. */
-  private async _agent(): Promise<IPatchAgent | undefined> {
+  private async _makeAgent(settings: IModernizerSettings): Promise<LlmAgent | null> {
+    let status: ModernizerAPI.IRelayStatus;
     try {
-      const status = await requestAPI<ModernizerAPI.IRelayStatus>('llm/status', this._serverSettings);
-      if (status.has_key && status.model) {
-        this._llmModel = status.model;
-        return new LlmAgent({ model: relayChatModel(this._serverSettings, { model: status.model }) });
-      }
+      status = await requestAPI<ModernizerAPI.IRelayStatus>('llm/status', this._serverSettings);
     } catch {
       // No server extension, or it does not answer: rules only.
+      return null;
     }
-    return undefined;
+    const model = settings.llm.model || status.model;
+    if (!status.has_key || !model) {
+      return null;
+    }
+    this._llmModel = model;
+    // Every request goes through the relay, which adds the key on the server.
+    const chat = relayChatModel(this._serverSettings, {
+      model,
+      temperature: settings.llm.temperature,
+      maxOutputTokens: settings.llm.maxOutputTokens,
+      timeoutMs: settings.llm.timeoutMs
+    });
+    return new LlmAgent({ model: chat, maxAttemptsPerCell: settings.llm.maxAttemptsPerCell, stream: true });
   }
 
   private _liveSource(index: number): string | undefined {
@@ -449,6 +480,7 @@ export class RunModel {
     this._selectedPatch = null;
     this._savedCopy = null;
     this._llmModel = null;
+    this._agent = null;
   }
 
   private _fail(failure: RunModel.IFailure): void {
@@ -489,6 +521,7 @@ export class RunModel {
   private _selectedPatch: string | null = null;
   private _savedCopy: string | null = null;
   private _llmModel: string | null = null;
+  private _agent: LlmAgent | null = null;
   private _isActive = false;
   private _isDisposed = false;
   private _changed = new Signal<this, void>(this);

@@ -21,6 +21,17 @@ export interface IModernizerSettings {
   /** 'rules': unflagged rule fixes are applied without asking. */
   acceptPolicy: AcceptPolicySetting;
   checkRelayOnStartup: boolean;
+  /** The LLM settings (the key is the server's; none of these is secret). */
+  llm: ILlmSettings;
+}
+
+export interface ILlmSettings {
+  /** The model to ask; '' for the server's MODERNIZER_MODEL. */
+  model: string;
+  temperature: number;
+  maxAttemptsPerCell: number;
+  maxOutputTokens: number;
+  timeoutMs: number;
 }
 
 export namespace ModernizerSettings {
@@ -31,7 +42,8 @@ export namespace ModernizerSettings {
     inlineSuggestions: true,
     dataDirectory: '',
     acceptPolicy: 'ask',
-    checkRelayOnStartup: true
+    checkRelayOnStartup: true,
+    llm: { model: '', temperature: 0, maxAttemptsPerCell: 3, maxOutputTokens: 4096, timeoutMs: 120_000 }
   };
 
   /** The composite settings as a typed object; wrong types fall back to the defaults. */
@@ -43,6 +55,8 @@ export namespace ModernizerSettings {
     const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
     const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
     const isString = (v: unknown): v is string => typeof v === 'string';
+    const isTemperature = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v <= 2;
+    const isCount = (v: unknown): v is number => isNumber(v) && Number.isInteger(v);
     const isPolicy = (v: unknown): v is AcceptPolicySetting => v === 'ask' || v === 'rules';
     return {
       cellTimeoutMs: value('cellTimeoutSeconds', isNumber, DEFAULTS.cellTimeoutMs / 1000) * 1000,
@@ -50,7 +64,14 @@ export namespace ModernizerSettings {
       inlineSuggestions: value('inlineSuggestions', isBoolean, DEFAULTS.inlineSuggestions),
       dataDirectory: value('dataDirectory', isString, DEFAULTS.dataDirectory).trim().replace(/^\/+|\/+$/g, ''),
       acceptPolicy: value('acceptPolicy', isPolicy, DEFAULTS.acceptPolicy),
-      checkRelayOnStartup: value('checkRelayOnStartup', isBoolean, DEFAULTS.checkRelayOnStartup)
+      checkRelayOnStartup: value('checkRelayOnStartup', isBoolean, DEFAULTS.checkRelayOnStartup),
+      llm: {
+        model: value('llmModel', isString, DEFAULTS.llm.model).trim(),
+        temperature: value('llmTemperature', isTemperature, DEFAULTS.llm.temperature),
+        maxAttemptsPerCell: value('llmMaxAttempts', isCount, DEFAULTS.llm.maxAttemptsPerCell),
+        maxOutputTokens: value('llmMaxOutputTokens', isCount, DEFAULTS.llm.maxOutputTokens),
+        timeoutMs: value('llmTimeoutSeconds', isNumber, DEFAULTS.llm.timeoutMs / 1000) * 1000
+      }
     };
   }
 }

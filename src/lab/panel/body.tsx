@@ -21,6 +21,7 @@ import type { IPatch } from '../../core/patch';
 import type { ICellRecord, IPreflightFinding } from '../../core/runner';
 import { PROBED_PACKAGES } from '../../core/probe';
 import { Labels } from '../labels';
+import { LiveAnswer, UsageLine } from './answer';
 import type { DisplayStatus } from '../labels';
 import type { RunModel } from '../model';
 
@@ -256,6 +257,11 @@ function Summary(props: IRunBodyProps & { model: RunModel }): JSX.Element {
                 )}
           </li>
         )}
+        {model.usage.calls > 0 && (
+          <li>
+            <UsageLine usage={model.usage} trans={trans} />
+          </li>
+        )}
       </ul>
       <div className="jp-Modernizer-Actions">
         <Button className="jp-mod-styled jp-Modernizer-Secondary" onClick={() => execute(commandIds.saveReport)}>
@@ -290,7 +296,16 @@ function Environment(props: { model: RunModel; trans: TranslationBundle }): JSX.
         ))}
       </ul>
       {model.llmModel && (
-        <div className="jp-Modernizer-Hint">{trans.__('LLM fixes by %1 when no rule fits.', model.llmModel)}</div>
+        <div className="jp-Modernizer-Hint jp-Modernizer-LlmHint">
+          {trans.__('LLM fixes by %1 when no rule fits.', model.llmModel)}
+          {model.usage.calls > 0 && (
+            <>
+              {' '}
+              <span className="jp-Modernizer-UsageLabel">{trans.__('This notebook:')}</span>{' '}
+              <UsageLine usage={model.usage} trans={trans} className="jp-Modernizer-Usage jp-mod-notebook" />
+            </>
+          )}
+        </div>
       )}
     </section>
   );
@@ -375,6 +390,15 @@ function CellEntry(props: IRunBodyProps & { model: RunModel; cell: ICellRecord }
         <code className="jp-Modernizer-CellSource">{firstLine}</code>
       </button>
       {showDiagnosis && <Diagnosis diagnosis={cell.diagnosis!} trans={trans} showCell={props.showCell} />}
+      {model.agent && (
+        <LiveAnswer agent={model.agent} cellIndex={cell.index} active={cell.status === 'running'} trans={trans} />
+      )}
+      {cell.agentError && (
+        <div className="jp-Modernizer-Notice jp-mod-error jp-Modernizer-AgentError" role="alert">
+          {trans.__('The LLM could not fix this cell: %1', cell.agentError)}
+        </div>
+      )}
+      {cell.usage && cell.usage.calls > 0 && <UsageLine usage={cell.usage} trans={trans} />}
       {cell.patches.length > 0 && (
         <ul className="jp-Modernizer-Patches">
           {cell.patches.map(patch => (

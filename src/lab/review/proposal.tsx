@@ -71,12 +71,24 @@ export function ProposalHeader(props: IProposalHeaderProps): JSX.Element {
           )}
         </div>
       )}
-      <div className="jp-Modernizer-Origin">
-        <span className="jp-Modernizer-OriginLabel">{trans.__('Proposed by')}</span>{' '}
-        <span className="jp-Modernizer-OriginName">{Labels.origin(trans, patch)}</span>
-        {llm && <span className="jp-Modernizer-OriginLabel"> · {trans.__('rationale:')}</span>}{' '}
-        <Reason patch={patch} trans={trans} />
-      </div>
+      {llm ? (
+        <div className="jp-Modernizer-Origin jp-mod-llm">
+          <div>
+            <span className="jp-Modernizer-OriginLabel">{trans.__('Proposed by the model')}</span>{' '}
+            <span className="jp-Modernizer-OriginName">{patch.origin.slice('llm:'.length)}</span>
+          </div>
+          <div className="jp-Modernizer-Rationale">
+            <span className="jp-Modernizer-OriginLabel">{trans.__('Rationale:')}</span>{' '}
+            <span className="jp-Modernizer-Reason">{patch.reason}</span>
+          </div>
+        </div>
+      ) : (
+        <div className="jp-Modernizer-Origin">
+          <span className="jp-Modernizer-OriginLabel">{trans.__('Proposed by')}</span>{' '}
+          <span className="jp-Modernizer-OriginName">{Labels.origin(trans, patch)}</span>{' '}
+          <Reason patch={patch} trans={trans} />
+        </div>
+      )}
     </div>
   );
 }
