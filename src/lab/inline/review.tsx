@@ -1,37 +1,40 @@
 /**
- * Review of an inline suggestion: the cell before and after in a CodeMirror
- * merge view, the rule and its fact, and Apply / Dismiss. The merge view is
- * created when the widget is attached and destroyed when it is detached.
+ * Review of an inline suggestion: the cell before and after in the Modernize
+ * review's merge view (src/lab/review/merge.ts, the same look as a run's
+ * review), the rule and its fact, and Apply / Dismiss.
  */
-import { EditorState } from '@codemirror/state';
-import type { Extension } from '@codemirror/state';
-import { EditorView } from '@codemirror/view';
-import { MergeView } from '@codemirror/merge';
-import { jupyterTheme } from '@jupyterlab/codemirror';
 import type { IEditorLanguageRegistry } from '@jupyterlab/codemirror';
 import type { TranslationBundle } from '@jupyterlab/translation';
 import { Button, ReactWidget } from '@jupyterlab/ui-components';
-import type { Message } from '@lumino/messaging';
-import { Panel, Widget } from '@lumino/widgets';
+import { Panel } from '@lumino/widgets';
 import * as React from 'react';
 
+import { MergeWidget } from '../review/merge';
 import type { IInlineSuggestion } from './suggest';
 
 export class SuggestionReview extends Panel {
   constructor(options: SuggestionReview.IOptions) {
     super();
     this.suggestion = options.suggestion;
-    this._languages = options.languages;
     this.addClass('jp-Modernizer-SuggestionReview');
     this.id = `jp-Modernizer-review-${options.suggestion.patch.id}`;
     this.title.label = options.trans.__('Review fix: %1', options.cellLabel);
     this.title.caption = options.suggestion.message;
     this.title.closable = true;
     this._header = new Private.Header(options, this);
-    this._host = new Widget();
-    this._host.addClass('jp-Modernizer-SuggestionReview-merge');
+    this._merge = new MergeWidget({});
+    this._merge.addClass('jp-Modernizer-SuggestionReview-merge');
+    this._merge.setSources(options.suggestion.patch.before, options.suggestion.patch.after);
     this.addWidget(this._header);
-    this.addWidget(this._host);
+    this.addWidget(this._merge);
+    const python = options.languages?.findBest('python');
+    if (python) {
+      void options.languages!.getLanguage(python).then(language => {
+        if (language?.support && !this.isDisposed) {
+          this._merge.setLanguage(language.support);
+        }
+      });
+    }
   }
 
   readonly suggestion: IInlineSuggestion;
@@ -44,43 +47,8 @@ export class SuggestionReview extends Panel {
     this._header.notice = value;
   }
 
-  protected onAfterAttach(msg: Message): void {
-    super.onAfterAttach(msg);
-    const language = this._languages?.findBest('python')?.support;
-    const extensions: Extension[] = [
-      EditorView.editable.of(false),
-      EditorState.readOnly.of(true),
-      EditorView.lineWrapping,
-      jupyterTheme,
-      ...(language ? [language] : [])
-    ];
-    const { before, after } = this.suggestion.patch;
-    this._merge = new MergeView({
-      a: { doc: before, extensions },
-      b: { doc: after, extensions },
-      parent: this._host.node,
-      highlightChanges: true,
-      gutter: true,
-      collapseUnchanged: { margin: 3, minSize: 8 }
-    });
-  }
-
-  protected onBeforeDetach(msg: Message): void {
-    this._merge?.destroy();
-    this._merge = null;
-    super.onBeforeDetach(msg);
-  }
-
-  dispose(): void {
-    this._merge?.destroy();
-    this._merge = null;
-    super.dispose();
-  }
-
   private _header: Private.Header;
-  private _host: Widget;
-  private _languages: IEditorLanguageRegistry | null;
-  private _merge: MergeView | null = null;
+  private _merge: MergeWidget;
 }
 
 export namespace SuggestionReview {
