@@ -299,11 +299,10 @@ function Environment(props: { model: RunModel; trans: TranslationBundle }): JSX.
         <div className="jp-Modernizer-Hint jp-Modernizer-LlmHint">
           {trans.__('LLM fixes by %1 when no rule fits.', model.llmModel)}
           {model.usage.calls > 0 && (
-            <>
-              {' '}
+            <div className="jp-Modernizer-NotebookUsage">
               <span className="jp-Modernizer-UsageLabel">{trans.__('This notebook:')}</span>{' '}
               <UsageLine usage={model.usage} trans={trans} className="jp-Modernizer-Usage jp-mod-notebook" />
-            </>
+            </div>
           )}
         </div>
       )}
