@@ -3,7 +3,7 @@
  * proposed it, why, and what it risks. Patches are data: the engine applies a
  * decision to produce new sources and never changes a patch's `before`.
  */
-import type { IFact } from './rules/types';
+import type { IFact, IRule } from './rules/types';
 
 export type PatchTarget = { kind: 'cell'; index: number } | { kind: 'file'; path: string };
 
@@ -71,4 +71,19 @@ export function guardFlags(before: string, after: string): IPatchFlag[] {
     flags.push({ kind: 'deletes-files', message: 'Deletes files.' });
   }
   return flags;
+}
+
+/** The patch one or more rules propose: the first rule names it, all give their facts. */
+export function rulePatch(id: string, target: PatchTarget, before: string, after: string, rules: readonly IRule[]): IPatch {
+  return {
+    id,
+    target,
+    origin: `rule:${rules[0].id}`,
+    ruleIds: rules.map(rule => rule.id),
+    facts: rules.map(rule => rule.fact),
+    reason: rules.map(rule => rule.fact.message).join(' '),
+    before,
+    after,
+    flags: guardFlags(before, after)
+  };
 }

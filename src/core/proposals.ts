@@ -9,9 +9,9 @@ import { fixDataPath, missingDataFiles } from './fixers/datapaths';
 import { fixMissingModule } from './fixers/modules';
 import type { DependencyGraph } from './deps';
 import type { IDiagnosis } from './diagnose';
-import { guardFlags } from './patch';
+import { guardFlags, rulePatch } from './patch';
 import type { IPatch, PatchTarget } from './patch';
-import { PythonSource } from './python/syntax';
+import { PythonSource, importAliases } from './python/syntax';
 import type { RuleEngine } from './rules/engine';
 import type { IFact, IRule } from './rules/types';
 import type { ICellRecord, IPreflightFinding } from './runner';
@@ -207,12 +207,7 @@ export class PatchFinder {
   }
 
   rulePatch(target: PatchTarget, before: string, after: string, rules: IRule[]): IPatch {
-    return this.makePatch(target, before, after, {
-      origin: `rule:${rules[0].id}`,
-      ruleIds: rules.map(rule => rule.id),
-      facts: rules.map(rule => rule.fact),
-      reason: rules.map(rule => rule.fact.message).join(' ')
-    });
+    return rulePatch(`p${++this._patchCount}`, target, before, after, rules);
   }
 
   makePatch(
@@ -233,7 +228,6 @@ export class PatchFinder {
       flags: guardFlags(before, after)
     };
   }
-
 
   async preflight(): Promise<IPreflightFinding[]> {
     const findings: IPreflightFinding[] = [];
@@ -272,13 +266,7 @@ export class PatchFinder {
 
   /** Aliases imported by the code cells before `index` (np, pd, ...). */
   importsBefore(index: number): Map<string, string> {
-    const imports = new Map<string, string>();
-    for (const before of this.codeCellsBefore(index)) {
-      for (const [alias, target] of new PythonSource(this._cells[before].source).imports) {
-        imports.set(alias, target);
-      }
-    }
-    return imports;
+    return importAliases(this.codeCellsBefore(index).map(before => this._cells[before].source));
   }
 
   codeCellsBefore(index: number): number[] {

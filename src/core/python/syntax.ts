@@ -269,3 +269,17 @@ namespace Private {
 export function sameNode(a: SyntaxNode | null | undefined, b: SyntaxNode | null | undefined): boolean {
   return !!a && !!b && a.from === b.from && a.to === b.to && a.type === b.type;
 }
+
+/**
+ * Aliases (np, pd, ...) the given cells import, in order: a later import of
+ * the same name wins, as in the kernel.
+ */
+export function importAliases(sources: Iterable<string>): Map<string, string> {
+  const imports = new Map<string, string>();
+  for (const source of sources) {
+    for (const [alias, target] of new PythonSource(source).imports) {
+      imports.set(alias, target);
+    }
+  }
+  return imports;
+}

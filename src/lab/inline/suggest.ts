@@ -5,9 +5,9 @@
  */
 import { diagnose } from '../../core/diagnose';
 import { stripAnsi } from '../../core/kernel';
-import { guardFlags } from '../../core/patch';
+import { rulePatch } from '../../core/patch';
 import type { IPatch } from '../../core/patch';
-import { PythonSource } from '../../core/python/syntax';
+import { importAliases } from '../../core/python/syntax';
 import type { RuleEngine } from '../../core/rules/engine';
 import type { IRuleError } from '../../core/rules/types';
 
@@ -53,22 +53,9 @@ export function errorOfOutput(output: {
   return { ename: String(output.ename ?? ''), evalue: String(output.evalue ?? ''), traceback };
 }
 
-/** Aliases (np, pd, ...) imported by the code cells before `index`; later cells win, as in the kernel. */
+/** Aliases (np, pd, ...) imported by the code cells before `index`. */
 export function importsBefore(cells: readonly InlineSuggestion.ICell[], index: number): Map<string, string> {
-  const imports = new Map<string, string>();
-  for (const cell of cells.slice(0, index)) {
-    if (cell.type !== 'code') {
-      continue;
-    }
-    try {
-      for (const [alias, target] of new PythonSource(cell.source).imports) {
-        imports.set(alias, target);
-      }
-    } catch {
-      // A cell the parser chokes on contributes no imports.
-    }
-  }
-  return imports;
+  return importAliases(cells.slice(0, index).filter(cell => cell.type === 'code').map(cell => cell.source));
 }
 
 /** The rule fix for a failing cell, or null when no offline rule fits. */
@@ -92,17 +79,7 @@ export function suggestFix(options: InlineSuggestion.IOptions): IInlineSuggestio
     // The diagnoser's sentence when it names the same change as the fix; the fix's own fact otherwise.
     message: diagnosis.ruleId === first.id ? diagnosis.message : first.fact.message,
     line: diagnosis.line,
-    patch: {
-      id: `inline-${++Private.count}`,
-      target: { kind: 'cell', index },
-      origin: `rule:${first.id}`,
-      ruleIds: proposal.rules.map(rule => rule.id),
-      facts: proposal.rules.map(rule => rule.fact),
-      reason: proposal.rules.map(rule => rule.fact.message).join(' '),
-      before: cell.source,
-      after: proposal.source,
-      flags: guardFlags(cell.source, proposal.source)
-    }
+    patch: rulePatch(`inline-${++Private.count}`, { kind: 'cell', index }, cell.source, proposal.source, proposal.rules)
   };
 }
 
