@@ -124,7 +124,10 @@ export class PatchFinder {
   /** The next calibration for a drifting cell: in it, or in a cell it uses (latest first). */
   calibration(index: number, tried: ReadonlySet<string>, category: 'default-change' | 'randomness'): IPatch | null {
     // An earlier cell is re-run to try a calibration: only one that can run again safely.
-    const candidates = [index, ...this.usedCells(index).filter(cell => this._graph.replayable(cell, index))];
+    // It re-runs with the cells that depend on it: all of them must be able to run again.
+    const safe = (cell: number) =>
+      [cell, ...this._graph.dependents(cell, index - 1)].every(rerun => this._graph.replayable(rerun, index));
+    const candidates = [index, ...this.usedCells(index).filter(safe)];
     for (const candidate of candidates) {
       const source = this._cells[candidate].source;
       for (const finding of this._rules.applicable(source, category, this.importsBefore(candidate))) {
