@@ -6,6 +6,7 @@
  * decides, applies or runs anything.
  */
 import { fixDataPath, missingDataFiles } from './fixers/datapaths';
+import { fixMissingImport } from './fixers/imports';
 import { fixMissingModule } from './fixers/modules';
 import type { DependencyGraph } from './deps';
 import type { IDiagnosis } from './diagnose';
@@ -57,6 +58,21 @@ export class PatchFinder {
       const patch = proposal && this.rulePatch({ kind: 'cell', index }, cell.source, proposal.source, proposal.rules);
       if (fresh(patch)) {
         return patch;
+      }
+    }
+    const undefinedName = error?.ename === 'NameError' ? /name '(\w+)' is not defined/.exec(error.evalue)?.[1] : undefined;
+    if (undefinedName) {
+      // The import goes where the failing line is: the cell, or the earlier cell whose function failed.
+      const owner = this._cells[diagnosis.inCell ?? index];
+      const fix = fixMissingImport(owner.source, undefinedName, this.importsBefore(this._cells.length));
+      if (fix) {
+        const patch = this.makePatch({ kind: 'cell', index: owner.index }, owner.source, fix.source, {
+          origin: 'rule:missing-import',
+          reason: fix.reason
+        });
+        if (fresh(patch)) {
+          return patch;
+        }
       }
     }
     if (diagnosis.category === 'missing-module' && error) {

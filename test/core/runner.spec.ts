@@ -119,6 +119,23 @@ describe('Modernizer', () => {
       expect(modernizer.cells[3].outputs[0]).toMatchObject({ text: '1.5\n' });
     });
 
+    it('should import a submodule the author had in the kernel but never in the notebook', async () => {
+      const modernizer = new Modernizer({
+        notebook: codeNotebook(
+          'from sklearn.neighbors import KNeighborsClassifier',
+          'def make(k):\n    return neighbors.KNeighborsClassifier(k)',
+          'print(type(make(3)).__name__)'
+        ),
+        session: kernel.session,
+        rules,
+        decider: new PolicyDecider('rules')
+      });
+      expect(await modernizer.run()).toBe('modernized');
+      expect(modernizer.cells[1].source).toBe('from sklearn import neighbors\ndef make(k):\n    return neighbors.KNeighborsClassifier(k)');
+      expect(modernizer.cells[1].patches[0].origin).toBe('rule:missing-import');
+      expect(modernizer.cells[2].outputs[0]).toMatchObject({ text: 'KNeighborsClassifier\n' });
+    });
+
     it('should leave prose in a code cell the author never ran', async () => {
       const modernizer = new Modernizer({
         notebook: codeNotebook('x = 1', 'Next we will try a bigger model here', 'print(x)'),
