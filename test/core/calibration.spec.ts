@@ -4,7 +4,7 @@ import { PolicyDecider } from '../../src/core/policy';
 import { RuleEngine } from '../../src/core/rules/engine';
 import { allRules } from '../../src/core/rules/all';
 import { Modernizer } from '../../src/core/runner';
-import { startTestKernel, startTestServer } from '../helpers/jupyter';
+import { startTestKernel, startTestServer, useTestKernel } from '../helpers/jupyter';
 import { codeNotebook } from '../helpers/notebooks';
 import type { ITestKernel } from '../helpers/jupyter';
 
@@ -108,27 +108,17 @@ describe('Modernizer score calibration', () => {
 });
 
 describe('Modernizer runtime reduction', () => {
-  let server: IJupyterServer;
-  let kernel: ITestKernel;
+  const shared = useTestKernel();
   const rules = new RuleEngine(allRules);
   const slow =
     'from sklearn.datasets import make_classification\nfrom sklearn.ensemble import RandomForestClassifier\n' +
     'X, y = make_classification(n_samples=3000, n_features=30, random_state=0)\n' +
     'model = RandomForestClassifier(n_estimators=4000, random_state=0).fit(X, y)\nprint(len(model.estimators_))';
 
-  beforeAll(async () => {
-    server = await startTestServer();
-    kernel = await startTestKernel(server);
-  });
-  afterAll(async () => {
-    await kernel?.shutdown();
-    await server?.stop();
-  });
-
   it('should try the speed-up that keeps results first and refuse cuts under the rules policy', async () => {
     const modernizer = new Modernizer({
       notebook: codeNotebook(slow),
-      session: kernel.session,
+      session: shared.kernel.session,
       rules,
       decider: new PolicyDecider('rules'),
       cellTimeoutMs: 2000
@@ -144,7 +134,7 @@ describe('Modernizer runtime reduction', () => {
   it('should apply labelled cuts with --accept all until the cell fits its budget', async () => {
     const modernizer = new Modernizer({
       notebook: codeNotebook(slow),
-      session: kernel.session,
+      session: shared.kernel.session,
       rules,
       decider: new PolicyDecider('all'),
       cellTimeoutMs: 2000

@@ -35,3 +35,20 @@ export async function startTestKernel(server: IJupyterServer, dir?: string): Pro
     }
   };
 }
+
+/**
+ * A server, and a kernel in a fresh folder, around the current describe
+ * block: started before its tests, stopped after them.
+ */
+export function useTestKernel(): { readonly server: IJupyterServer; readonly kernel: ITestKernel } {
+  const shared = {} as { server: IJupyterServer; kernel: ITestKernel };
+  beforeAll(async () => {
+    shared.server = await startTestServer();
+    shared.kernel = await startTestKernel(shared.server);
+  });
+  afterAll(async () => {
+    await shared.kernel?.shutdown();
+    await shared.server?.stop();
+  });
+  return shared;
+}

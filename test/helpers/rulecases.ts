@@ -3,12 +3,10 @@
  * for a describe block, a clean namespace per case, and the check that old
  * code fails, its error picks the rule, and the rewrite runs.
  */
-import type { IJupyterServer } from '../../src/cli/server';
 import type { IExecutionResult } from '../../src/core/kernel';
 import { PythonSource } from '../../src/core/python/syntax';
 import { RuleEngine, allRules } from '../../src/core/rules';
-import { startTestKernel, startTestServer } from './jupyter';
-import type { ITestKernel } from './jupyter';
+import { useTestKernel } from './jupyter';
 
 export const engine = new RuleEngine(allRules);
 
@@ -41,30 +39,19 @@ export function stdout(result: IExecutionResult): string {
 
 /** Start a server and kernel around the current describe block. */
 export function kernelCases(): IKernelCases {
-  let server: IJupyterServer;
-  let kernel: ITestKernel;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    kernel = await startTestKernel(server);
-  });
-
-  afterAll(async () => {
-    await kernel?.shutdown();
-    await server?.stop();
-  });
+  const shared = useTestKernel();
 
   const fresh = async (setup = ''): Promise<void> => {
-    const reset = await kernel.session.execute('%reset -f');
+    const reset = await shared.kernel.session.execute('%reset -f');
     expect(reset.status).toBe('ok');
     if (setup) {
-      const result = await kernel.session.execute(setup);
+      const result = await shared.kernel.session.execute(setup);
       expect(result.error).toBeUndefined();
       expect(result.status).toBe('ok');
     }
   };
 
-  const run = (code: string): Promise<IExecutionResult> => kernel.session.execute(code, { timeoutMs: 60000 });
+  const run = (code: string): Promise<IExecutionResult> => shared.kernel.session.execute(code, { timeoutMs: 60000 });
 
   const failsThenRuns = async ({ ruleId, setup, old, prints }: IFailingCase): Promise<void> => {
     expect(engine.get(ruleId)).toBeDefined();
