@@ -59,7 +59,7 @@ module.exports = {
         GALATA_PORT: llmPort,
         LLM_UPSTREAM_PORT: upstreamPort,
         OPENAI_BASE_URL: `http://127.0.0.1:${upstreamPort}/v1`,
-        OPENAI_API_KEY: 'sk-test-NEVER-IN-BROWSER-123456789012',
+        OPENAI_API_KEY: 'fake-key-NEVER-IN-BROWSER-123456789012',
         MODERNIZER_MODEL: 'scripted-model-1'
       },
       timeout: 120 * 1000,

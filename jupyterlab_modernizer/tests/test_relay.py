@@ -8,7 +8,7 @@ from traitlets.config import Config
 
 from jupyterlab_modernizer.relay import DEFAULT_BASE_URL, LLMRelay, RelayError, StreamRedactor
 
-SECRET = "sk-unit-0123456789"
+SECRET = "key-unit-0123456789"
 
 
 class RecordingSink:
@@ -155,11 +155,11 @@ class TestStreamRedactor:
         "chunks, expected",
         [
             ([b"no secret here"], b"no secret here"),
-            ([b"a sk-unit-0123456789 b"], b"a *** b"),
-            ([b"a sk-unit-01", b"23456789 b"], b"a *** b"),
-            ([b"a s", b"k", b"-unit-0123456789"], b"a ***"),
-            ([b"ends with sk-unit"], b"ends with sk-unit"),
-            ([b"sk-unit-0123456789sk-unit-0123456789"], b"******"),
+            ([b"a key-unit-0123456789 b"], b"a *** b"),
+            ([b"a key-unit-01", b"23456789 b"], b"a *** b"),
+            ([b"a k", b"ey", b"-unit-0123456789"], b"a ***"),
+            ([b"ends with key-unit"], b"ends with key-unit"),
+            ([b"key-unit-0123456789key-unit-0123456789"], b"******"),
         ],
     )
     def test_masks_across_chunks(self, chunks, expected):
@@ -173,8 +173,8 @@ class TestStreamRedactor:
         redactor = StreamRedactor(SECRET)
 
         assert redactor.feed(b"data: {}\n\n") == b"data: {}\n\n"
-        assert redactor.feed(b"xx sk-") == b"xx "
-        assert redactor.flush() == b"sk-"
+        assert redactor.feed(b"xx key-") == b"xx "
+        assert redactor.flush() == b"key-"
 
     def test_without_secret_passes_everything(self):
         assert StreamRedactor(None).feed(b"sk-anything") == b"sk-anything"

@@ -9,7 +9,7 @@ from tornado.httpclient import HTTPClientError
 
 from .fake_upstream import STREAM_WORDS, FakeUpstream
 
-SECRET = "sk-test-relay-0123456789abcdefXYZ"
+SECRET = "fake-key-relay-0123456789abcdefXYZ"
 
 
 @pytest.fixture(autouse=True)

@@ -14,7 +14,7 @@ import { startTestServer } from '../helpers/jupyter';
 import { ScriptedOpenAIServer } from '../helpers/openai-server';
 import type { ScriptStep } from '../helpers/openai-server';
 
-const KEY = 'sk-e2e-9d41c07be3a25f68';
+const KEY = 'fake-key-e2e-9d41c07be3a25f68';
 
 /** A team helper whose signature changed: `factor` became keyword-only. No rule knows it. */
 const CELLS = [

@@ -11,7 +11,7 @@ import * as http from 'http';
 import * as path from 'path';
 import { cellSource, openNotebook, RUN_TIMEOUT, SCREENSHOTS, sidePanel, startRun, waitForProposal, waitForSummary } from './modernize-utils';
 
-const KEY = 'sk-test-NEVER-IN-BROWSER-123456789012';
+const KEY = 'fake-key-NEVER-IN-BROWSER-123456789012';
 const MODEL = 'scripted-model-1';
 const UPSTREAM_PORT = Number(process.env.LLM_UPSTREAM_PORT || '8896');
 

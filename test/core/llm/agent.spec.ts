@@ -8,7 +8,7 @@ import { NodeWorkspace } from '../../../src/cli/workspace';
 import { ScriptedOpenAIServer } from '../../helpers/openai-server';
 import type { ScriptStep } from '../../helpers/openai-server';
 
-const KEY = 'sk-test-5f2c9a81d7e64b03';
+const KEY = 'fake-key-5f2c9a81d7e64b03';
 
 const HELPER = "def scale_columns(frame, columns, *, factor):\n    return frame[columns] * factor";
 const FAILING = "scaled = scale_columns(df, ['a', 'b'], 10)";
@@ -298,7 +298,7 @@ describe('LlmAgent', () => {
       const sent = server.requests[0];
       expect(sent.path).toBe('/lab-base/jupyterlab-modernizer/llm/chat/completions');
       expect(sent.headers.authorization).toBe('token jupyter-token');
-      expect(JSON.stringify(sent.headers)).not.toMatch(/Bearer|sk-/);
+      expect(JSON.stringify(sent.headers)).not.toMatch(/Bearer|fake-key-/);
     });
   });
 });
