@@ -160,7 +160,7 @@ export function renamedKeyword(
           const newValue = options.value ? options.value(valueText) : valueText;
           if (newValue === null) {
             edits.push(Private.removeArgument(source, call, arg.node));
-          } else {
+          } else if (options.to !== options.from || newValue !== valueText) {
             edits.push(replace(arg.node, `${options.to}=${newValue}`));
           }
         }
@@ -452,30 +452,12 @@ export function importedFrom(source: PythonSource, module: string, name: string)
 export function renamedKeywordValue(
   options: IBase & { calls: CallFilter; keyword: string; values: Record<string, string>; static?: boolean }
 ): IRule {
-  return {
-    id: options.id,
-    category: options.category ?? 'signature-change',
-    fact: options.fact,
-    trigger: options.trigger,
-    static: options.static ?? true,
-    fix: ({ source }) => {
-      const edits: IEdit[] = [];
-      for (const call of source.callsTo((qualified, dotted) => options.calls(qualified, dotted, source))) {
-        for (const arg of source.callArguments(call)) {
-          if (arg.name !== options.keyword || arg.value.name !== 'String') {
-            continue;
-          }
-          const text = source.textOf(arg.value);
-          const unquoted = text.replace(/^(['"])(.*)\1$/, '$2');
-          const renamed = options.values[unquoted];
-          if (renamed !== undefined) {
-            edits.push(replace(arg.value, renamed));
-          }
-        }
-      }
-      return edits;
-    }
-  };
+  return renamedKeyword({
+    ...options,
+    from: options.keyword,
+    to: options.keyword,
+    value: text => (/^(['"]).*\1$/.test(text) ? options.values[text.slice(1, -1)] ?? text : text)
+  });
 }
 
 /**
