@@ -9,6 +9,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
+import { OUTCOME_LABELS } from '../core/diagnosis/outcome';
 import { KernelSession } from '../core/kernel';
 import { LlmAgent } from '../core/llm/agent';
 import { OpenAIChatModel } from '../core/llm/openai';
@@ -157,7 +158,8 @@ export async function main(argv: string[]): Promise<number> {
     const controller = new AbortController();
     process.once('SIGINT', () => controller.abort());
     const report = await runNotebook({ ...options, progress: process.stderr, signal: controller.signal });
-    process.stdout.write(`${report.verdict}: ${report.output}\nreport: ${defaultOr(options.report, report)}\n`);
+    const outcome = report.outcome ? ` (${OUTCOME_LABELS[report.outcome]})` : '';
+    process.stdout.write(`${report.verdict}${outcome}: ${report.output}\nreport: ${defaultOr(options.report, report)}\n`);
     // The exit code says whether it runs clean; drifting numbers are in the report.
     return report.failedConditions.some(condition => condition !== 'numbers-off') ? 1 : 0;
   } catch (error) {

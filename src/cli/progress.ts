@@ -1,4 +1,5 @@
 /** Per-cell progress on a terminal: one line per finished cell, a live line while one runs. */
+import { OUTCOME_LABELS, runOutcome } from '../core/diagnosis/outcome';
 import type { ICellRecord, Modernizer } from '../core/runner';
 
 const LABEL: Record<string, string> = {
@@ -51,6 +52,9 @@ export class ProgressPrinter {
       let detail = '';
       if (cell.status === 'fixed') {
         detail = cell.diagnosis?.causeCell !== undefined ? `cause fixed in cell ${cell.diagnosis.causeCell + 1}` : accepted.join(', ');
+      } else if (cell.status !== 'ok' && cell.diagnosis?.category === 'consequence') {
+        // Not a problem of its own: say where the cause is, not a category.
+        detail = cell.diagnosis.message;
       } else if (cell.status !== 'ok' && cell.diagnosis) {
         detail = `${cell.diagnosis.category}: ${cell.diagnosis.message}`;
       }
@@ -58,12 +62,26 @@ export class ProgressPrinter {
     });
   }
 
+  /** The last line: the verdict, what the run did, and the failing cells by root cause. */
   finish(modernizer: Modernizer): void {
+    this._write(ProgressPrinter.lastLine(modernizer) + '\n');
+  }
+
+  /** `failing (some errors, numbers match): 4 ran clean, 1 fixed, 1 root cause failing (+3 consequences)` */
+  static lastLine(modernizer: Modernizer): string {
     const code = modernizer.cells.filter(cell => cell.cellType === 'code');
     const count = (status: string) => code.filter(cell => cell.status === status).length;
-    this._write(
-      `${modernizer.verdict}: ${count('ok')} ran clean, ${count('fixed')} fixed, ` +
-        `${code.length - count('ok') - count('fixed')} still failing\n`
+    const { counts, outcome } = runOutcome(code, modernizer.failedConditions);
+    const failing =
+      `${counts.rootCauses} root cause${counts.rootCauses === 1 ? '' : 's'} failing` +
+      (counts.consequences ? ` (+${counts.consequences} consequence${counts.consequences === 1 ? '' : 's'})` : '');
+    const others = [
+      counts.expected ? `${counts.expected} author's own error${counts.expected === 1 ? '' : 's'}` : '',
+      counts.skipped ? `${counts.skipped} not run` : ''
+    ].filter(Boolean);
+    return (
+      `${modernizer.verdict} (${OUTCOME_LABELS[outcome]}): ${count('ok')} ran clean, ${count('fixed')} fixed, ${failing}` +
+      (others.length ? `, ${others.join(', ')}` : '')
     );
   }
 

@@ -3,6 +3,7 @@
  * sentence naming the library, the version and the change when a rule knows
  * the fact behind it.
  */
+import type { ConsequenceKind, IConsequence, IFailingPlace } from './diagnosis/consequence';
 import type { IExecutionResult } from './kernel';
 import { RuleEngine } from './rules/engine';
 import type { IFact, IRuleError, RuleCategory } from './rules/types';
@@ -34,8 +35,10 @@ export interface IDiagnosis {
   fact?: IFact;
   /** Id of the rule that knows the change. */
   ruleId?: string;
-  /** For a consequence: the earlier cell whose failure caused it. */
+  /** For a consequence: the root failure, the earlier cell where the bug lives. */
   consequenceOf?: number;
+  /** For a consequence: what it misses (a name, an attribute, a key, a file). */
+  consequenceKind?: ConsequenceKind;
   /** The earlier cell where the cause was found and fixed. */
   causeCell?: number;
   /** The author's saved run shows the same error: it is part of the notebook, not a breakage. */
@@ -54,6 +57,11 @@ export interface IDiagnoseOptions {
    * NameError for it is a consequence, not a failure of its own.
    */
   failedDefiner?: (name: string) => number | undefined;
+  /**
+   * The earlier failure this error is a consequence of (a name, a fitted
+   * attribute, a column, a file an earlier failed cell should have made).
+   */
+  consequence?: (error: IRuleError, place: IFailingPlace) => IConsequence | undefined;
   /** Source of a helper file named in the traceback (to show its culprit line). */
   readFile?: (file: string) => string | undefined;
   /** Aliases imported by earlier cells, to read the cell's code as the kernel does. */
@@ -91,8 +99,9 @@ export function diagnose(result: IExecutionResult, options: IDiagnoseOptions): I
       return {
         ...base,
         category: 'consequence',
-        message: `'${name}' is undefined because cell ${definer + 1}, which defines it, failed.`,
-        consequenceOf: definer
+        message: `Consequence of cell ${definer + 1} ('${name}' is defined by cell ${definer + 1}, which failed).`,
+        consequenceOf: definer,
+        consequenceKind: 'name'
       };
     }
   }
@@ -100,6 +109,17 @@ export function diagnose(result: IExecutionResult, options: IDiagnoseOptions): I
   // A rule explains the failure only when its shape is in the failing code: generic
   // messages ("takes 2 positional arguments") are raised by the notebook's own functions too.
   const proposal = failingCode === undefined ? null : options.rules.propose(failingCode, error, options.knownImports);
+  const consequence = options.consequence?.(error, located);
+  // A missing attribute a rule knows as removed is the API's change, not the earlier failure's.
+  if (consequence && (consequence.kind !== 'attribute' || !proposal)) {
+    return {
+      ...base,
+      category: 'consequence',
+      message: `Consequence of cell ${consequence.cause + 1} (${consequence.reason}).`,
+      consequenceOf: consequence.cause,
+      consequenceKind: consequence.kind
+    };
+  }
   const rule = proposal?.rules[0] ?? (failingCode === undefined ? options.rules.triggeredBy(error)[0] : undefined);
   if (rule) {
     return { ...base, category: rule.category, message: rule.fact.message, fact: rule.fact, ruleId: rule.id };

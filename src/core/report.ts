@@ -4,6 +4,8 @@
  */
 import type { ITokenUsage } from './agent';
 import type { IDiagnosis } from './diagnose';
+import { runOutcome } from './diagnosis/outcome';
+import type { OutcomeClass } from './diagnosis/outcome';
 import type { IPatch } from './patch';
 import type { IEnvironment } from './probe';
 import type { CellStatus, FailedCondition, IPreflightFinding, Modernizer, Verdict } from './runner';
@@ -38,6 +40,8 @@ export interface ICellReport {
   diagnosis?: Omit<IDiagnosis, 'error'> & { error?: { ename: string; evalue: string } };
   /** Every failure seen, the first one first (the last is `diagnosis`). */
   failures: { category: string; message: string }[];
+  /** For a failing root cause: the cells failing only because of it (absent in older reports). */
+  consequences?: number[];
   patches: IPatchRecord[];
   durationMs: number;
   /** The engine's own time per failure: diagnosing and finding a fix. */
@@ -58,6 +62,8 @@ export interface IReport {
   verdict: Verdict;
   /** Why the verdict is 'failing': empty otherwise. */
   failedConditions: FailedCondition[];
+  /** What the run did: cells failing by root cause, numbers off, over budget (absent in older reports). */
+  outcome?: OutcomeClass;
   environment?: IEnvironment;
   notes: string[];
   preflight: IPreflightFinding[];
@@ -68,6 +74,13 @@ export interface IReport {
     ranClean: number;
     fixed: number;
     failing: number;
+    /**
+     * The failing cells split by root cause: where a bug lives, what fails only
+     * because of one, the author's own errors (absent in older reports).
+     */
+    rootCauses?: number;
+    consequences?: number;
+    expected?: number;
     patchesProposed: number;
     patchesAccepted: number;
     /** Numbers paired with the stored outputs, and how many of them drift. */
@@ -105,6 +118,8 @@ export function buildReport(
   details: { notebook: string; output?: string; notes?: string[]; durationMs: number }
 ): IReport {
   const code = modernizer.cells.filter(cell => cell.cellType === 'code');
+  const failedConditions = modernizer.failedConditions;
+  const { counts, outcome } = runOutcome(code, failedConditions);
   const cells: ICellReport[] = code.map(cell => ({
     index: cell.index,
     status: cell.status,
@@ -114,6 +129,7 @@ export function buildReport(
       error: cell.diagnosis.error && { ename: cell.diagnosis.error.ename, evalue: cell.diagnosis.error.evalue }
     },
     failures: cell.diagnoses.map(d => ({ category: d.category, message: d.message })),
+    ...(counts.byCause.has(cell.index) ? { consequences: counts.byCause.get(cell.index) } : {}),
     patches: cell.patches.map(patchRecord),
     durationMs: cell.durationMs,
     engineMs: cell.engineMs,
@@ -128,7 +144,8 @@ export function buildReport(
     notebook: details.notebook,
     output: details.output,
     verdict: modernizer.verdict,
-    failedConditions: modernizer.failedConditions,
+    failedConditions,
+    outcome,
     environment: modernizer.environment,
     notes: details.notes ?? [],
     preflight: [...modernizer.preflight],
@@ -143,6 +160,9 @@ export function buildReport(
       ranClean: code.filter(cell => cell.status === 'ok').length,
       fixed: code.filter(cell => cell.status === 'fixed').length,
       failing: code.filter(cell => cell.status !== 'ok' && cell.status !== 'fixed').length,
+      rootCauses: counts.rootCauses,
+      consequences: counts.consequences,
+      expected: counts.expected,
       patchesProposed: patches.length,
       patchesAccepted: patches.filter(patch => patch.accepted).length,
       numbersPaired: cells.reduce((sum, cell) => sum + cell.scores.length, 0),

@@ -9,6 +9,8 @@ import type { ISignal } from '@lumino/signaling';
 import type { IAgentAttempt, IPatchAgent, ITokenUsage } from './agent';
 import { DependencyGraph } from './deps';
 import { diagnose } from './diagnose';
+import { ConsequenceFinder } from './diagnosis/consequence';
+import { failureCounts } from './diagnosis/outcome';
 import type { IDiagnosis } from './diagnose';
 import type { IExecutionResult, KernelSession } from './kernel';
 import { sourceText } from './notebook';
@@ -107,6 +109,7 @@ export class Modernizer {
     }));
     this._graph = new DependencyGraph(this._cells.map(cell => (cell.cellType === 'code' ? cell.source : null)));
     this._finder = new PatchFinder({ cells: this._cells, graph: this._graph, rules: this._rules, workspace: this._workspace });
+    this._consequences = new ConsequenceFinder({ cells: this._cells, graph: this._graph });
   }
 
   get cells(): readonly ICellRecord[] {
@@ -157,7 +160,9 @@ export class Modernizer {
   get failedConditions(): FailedCondition[] {
     const code = this._cells.filter(cell => cell.cellType === 'code');
     const failed: FailedCondition[] = [];
-    if (code.some(cell => cell.status !== 'ok' && cell.status !== 'fixed' && !cell.diagnosis?.expected)) {
+    // Root causes count, not their consequences; the author's own errors neither.
+    const counts = failureCounts(code);
+    if (counts.rootCauses > 0 || counts.skipped > 0) {
       failed.push('cells-failing');
     }
     if (this._overBudget) {
@@ -280,12 +285,13 @@ export class Modernizer {
     return copy;
   }
 
-  private async _repairCell(index: number, signal?: AbortSignal): Promise<void> {
+  private async _repairCell(index: number, signal?: AbortSignal, firstRun?: IExecutionResult): Promise<void> {
     const cell = this._cells[index];
     const tried = new Set<string>();
     let attempts = 0;
     for (;;) {
-      const result = await this._execute(cell, signal);
+      const result = firstRun ?? (await this._execute(cell, signal));
+      firstRun = undefined;
       if (result.status === 'ok') {
         const fixed = cell.patches.some(patch => patch.accepted) || cell.diagnoses.length > 0;
         this._update(cell, { status: fixed ? 'fixed' : 'ok' });
@@ -383,18 +389,7 @@ export class Modernizer {
         return earlier && { index: earlier.index, source: earlier.source };
       },
       timeoutMs: this._cellTimeoutMs,
-      failedDefiner: name => {
-        const definer = this._graph.bindingCell(name, cell.index);
-        if (definer === undefined) {
-          return undefined;
-        }
-        const { status, diagnosis } = this._cells[definer];
-        if (status !== 'error' && status !== 'timeout') {
-          return undefined;
-        }
-        // Point at the root failure, not at another consequence of it.
-        return diagnosis?.consequenceOf ?? definer;
-      },
+      consequence: (error, place) => this._consequences.find(cell.index, error, place),
       readFile: file => this._finder.cachedFile(this._finder.helperPath(file) ?? '')
     });
   }
@@ -623,9 +618,12 @@ export class Modernizer {
     return true;
   }
 
-  /** Re-run a patched earlier cell and the cells between it and `failing` that depend on it. */
+  /**
+   * Re-run a patched earlier cell and the cells between it and `failing` that
+   * depend on it or failed as its consequences.
+   */
   private async _rerunFrom(changed: number, failing: number): Promise<void> {
-    const rerun = [changed, ...this._graph.dependents(changed, failing - 1)];
+    const rerun = [changed, ...this._consequences.rerunAfterFix(changed, failing - 1)];
     for (const index of rerun) {
       await this._rerun(this._cells[index]);
     }
@@ -633,7 +631,13 @@ export class Modernizer {
 
   /** Run a cell that already ran once more, to refresh the state it makes. */
   private async _rerun(cell: ICellRecord): Promise<void> {
+    const consequence = cell.status === 'error' && cell.diagnosis?.category === 'consequence';
     const result = await this._execute(cell);
+    if (consequence && result.status !== 'ok') {
+      // Its cause is fixed and it still fails: a failure of its own, diagnosed and repaired as one.
+      await this._repairCell(cell.index, undefined, result);
+      return;
+    }
     const fixed = cell.patches.some(patch => patch.accepted) || cell.diagnoses.length > 0;
     this._update(cell, { status: result.status === 'ok' ? (fixed ? 'fixed' : 'ok') : 'error' });
   }
@@ -725,6 +729,7 @@ export class Modernizer {
   private _cells: ICellRecord[];
   private _graph: DependencyGraph;
   private _finder: PatchFinder;
+  private _consequences: ConsequenceFinder;
   private _environment?: IEnvironment;
   private _preflight: IPreflightFinding[] = [];
   private _changedFiles = new Map<string, { original: string; patches: IPatch[] }>();

@@ -54,3 +54,11 @@ export function cellLine(traceback: readonly string[]): number | undefined {
   const frames = parseFrames(traceback).filter(frame => frame.file === 'cell');
   return frames[frames.length - 1]?.line;
 }
+
+/**
+ * The running cell's own line where it stopped: the outermost cell frame
+ * (inner frames are functions, possibly defined in other cells).
+ */
+export function raisingLine(traceback: readonly string[]): number | undefined {
+  return parseFrames(traceback).find(frame => frame.file === 'cell')?.line;
+}

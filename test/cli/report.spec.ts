@@ -88,6 +88,12 @@ describe('batch report', () => {
         'reproducible'
       ],
       [
+        'a run that ran clean but whose numbers drifted (verdict failing)',
+        { report: report('failing', [{ status: 'ok', scores: [pair(0.82, 0.6)] }], { failedConditions: ['numbers-off'] }) },
+        'clean-numbers-off',
+        'reproducible'
+      ],
+      [
         'a failing run with a drifted score',
         { report: report('failing', [{ status: 'ok', scores: [pair(1, 2)] }, { status: 'error', failures: ['unknown'] }]) },
         'errors-numbers-off',
@@ -99,6 +105,21 @@ describe('batch report', () => {
       const result = entry(input);
       expect(result.outcome).toBe(outcome);
       expect(result.before ?? result.verdict).toBe(before);
+    });
+
+    it('should count failing cells by root cause, consequences apart', () => {
+      const withCauses = report('failing', [{ status: 'error', failures: ['missing-module'] }, { status: 'error', failures: ['consequence'] }, { status: 'error', failures: ['consequence'] }]);
+      withCauses.cells[1].diagnosis!.consequenceOf = 0;
+      withCauses.cells[2].diagnosis!.consequenceOf = 0;
+      const result = entry({ report: withCauses });
+      expect(result.rootCauses).toEqual({ failing: 1, consequences: 2 });
+      expect(result.failureCategories).toEqual({ 'missing-module': 1 });
+      expect(result.consequencesSeen).toBe(2);
+      expect(result.remainingCategories).toEqual({ 'missing-module': 1 });
+      const summary = buildSummary([result], { generatedAt: 'T', input: '/in', output: '/out', accept: 'none', jobs: 1 });
+      expect(summary.totals).toMatchObject({ rootCauses: 1, consequences: 2, consequencesSeen: 2 });
+      expect(renderMarkdown(summary)).toContain('Still failing: 1 root causes, 2 consequences under them.');
+      expect(renderHtml(summary)).toContain('Still failing, by root cause');
     });
 
     it('should say numbers were not compared when the report has no score pairs', () => {

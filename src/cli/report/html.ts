@@ -89,7 +89,8 @@ export function renderHtml(summary: IBatchSummary): string {
 ${numbersNote}
 <div class="grid">
 <section class="panel"><h2>Verdicts before and after</h2>${verdictChart(summary)}<p class="note">“As found” is the first execution of every cell, before any fix.</p></section>
-<section class="panel"><h2>Failure categories</h2>${countChart(t.failureCategories, 'Failure categories', 12, PALETTE.bad)}<p class="note">Every failure seen, first runs and re-runs.</p></section>
+<section class="panel"><h2>Failure categories</h2>${countChart(t.failureCategories, 'Failure categories', 12, PALETTE.bad)}<p class="note">Every failure seen, first runs and re-runs; consequences of an earlier cell's failure are not counted here (${t.consequencesSeen ?? 0} seen).</p></section>
+<section class="panel"><h2>Still failing, by root cause</h2>${rootCauseChart(summary)}<p class="note">A consequence fails only because an earlier cell (its root cause) failed; fixing the cause re-runs it.</p></section>
 <section class="panel"><h2>Rules that fired most</h2>${countChart(t.fixesByRule, 'Rules that fired most', 15, PALETTE.fixed, 250)}</section>
 <section class="panel"><h2>Time per notebook</h2>${timeChart(summary.notebooks)}<p class="note">Dark: kernel time; light: the rest (kernel start, engine, I/O).</p></section>
 <section class="panel"><h2>Score drifts</h2>${driftPanel(summary)}</section>
@@ -119,6 +120,25 @@ function verdictChart(summary: IBatchSummary): string {
       { label: 'after', segments: segments(summary.totals.after) }
     ],
     { title: 'Verdicts before and after' }
+  );
+}
+
+function rootCauseChart(summary: IBatchSummary): string {
+  const failing = summary.notebooks.filter(nb => (nb.rootCauses?.failing ?? 0) + (nb.rootCauses?.consequences ?? 0) > 0);
+  if (failing.length === 0) {
+    return '<p class="empty">no cell still failing</p>';
+  }
+  return stackedBars(
+    [
+      {
+        label: 'all',
+        segments: [
+          { key: 'root causes', value: summary.totals.rootCauses ?? 0, color: PALETTE.bad },
+          { key: 'consequences', value: summary.totals.consequences ?? 0, color: PALETTE.grey }
+        ]
+      }
+    ],
+    { title: 'Failing cells: root causes and their consequences' }
   );
 }
 
@@ -184,8 +204,11 @@ function row(nb: IBatchNotebook): string {
     nb.modernized ? `<a href="${href(nb.modernized)}">modernized</a>` : '',
     nb.report ? `<a href="${href(nb.report)}">report</a>` : ''
   ].join('');
+  const split = nb.rootCauses && nb.rootCauses.consequences > 0
+    ? `<div class="tags">${nb.rootCauses.failing} root cause${nb.rootCauses.failing === 1 ? '' : 's'} +${nb.rootCauses.consequences} consequence${nb.rootCauses.consequences === 1 ? '' : 's'}</div>`
+    : '';
   const cells = nb.cells.code
-    ? `${nb.cells.ranClean} / ${nb.cells.fixed} / ${nb.cells.failing}${nb.cells.skipped ? `<div class="tags">+${nb.cells.skipped} not run</div>` : ''}`
+    ? `${nb.cells.ranClean} / ${nb.cells.fixed} / ${nb.cells.failing}${split}${nb.cells.skipped ? `<div class="tags">+${nb.cells.skipped} not run</div>` : ''}`
     : '—';
   return (
     `<tr><td class="path">${esc(nb.path)}</td>` +

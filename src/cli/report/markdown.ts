@@ -34,6 +34,11 @@ export function renderMarkdown(summary: IBatchSummary): string {
     lines.push(`| ${verdict} | ${t.before[verdict] ?? 0} | ${t.after[verdict] ?? 0} |`);
   }
   lines.push('', '## Failure categories', '', ...table(t.failureCategories, 'category'));
+  lines.push(
+    '',
+    `Consequences of an earlier cell's failure are not counted above (${t.consequencesSeen ?? 0} seen). ` +
+      `Still failing: ${t.rootCauses ?? 0} root causes, ${t.consequences ?? 0} consequences under them.`
+  );
   lines.push('', '## Rules that fired most', '', ...table(t.fixesByRule, 'rule', 20));
   lines.push('', '## Fixes by library', '', ...table(t.fixesByLibrary, 'library'));
   lines.push(
@@ -69,7 +74,8 @@ function row(nb: IBatchNotebook): string {
   ]
     .filter(Boolean)
     .join(' ');
-  const cells = nb.cells.code ? `${nb.cells.ranClean}/${nb.cells.fixed}/${nb.cells.failing}` : '—';
+  const split = nb.rootCauses?.consequences ? ` (${nb.rootCauses.failing} root, +${nb.rootCauses.consequences} consequences)` : '';
+  const cells = nb.cells.code ? `${nb.cells.ranClean}/${nb.cells.fixed}/${nb.cells.failing}${split}` : '—';
   return (
     `| ${cell(nb.path)} | ${nb.before ?? '—'} | ${nb.verdict} | ${cell(outcome)} | ${cells} | ${cell(fixes) || '—'} | ` +
     `${cell(remaining) || '—'} | ${nb.durations.wallMs ? formatDuration(nb.durations.wallMs) : '—'} | ${files || '—'} |`

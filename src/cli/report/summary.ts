@@ -3,33 +3,14 @@
  * report (or from why it has none), and the totals the readable forms show.
  * Pure functions over plain data: no files, no clock.
  */
+import { failureCounts, outcomeOf, OUTCOMES } from '../../core/diagnosis/outcome';
+import type { OutcomeClass } from '../../core/diagnosis/outcome';
 import type { IReport } from '../../core/report';
 
 export const SUMMARY_VERSION = 1;
 
-/** How a notebook ended, in the five classes a maintainer sorts by. */
-export type OutcomeClass =
-  | 'clean-matching'
-  | 'errors-matching'
-  | 'clean-numbers-off'
-  | 'errors-numbers-off'
-  | 'did-not-finish';
-
-export const OUTCOMES: readonly OutcomeClass[] = [
-  'clean-matching',
-  'errors-matching',
-  'clean-numbers-off',
-  'errors-numbers-off',
-  'did-not-finish'
-];
-
-export const OUTCOME_LABELS: Record<OutcomeClass, string> = {
-  'clean-matching': 'ran clean, numbers match',
-  'errors-matching': 'some errors, numbers match',
-  'clean-numbers-off': 'ran clean, numbers off',
-  'errors-numbers-off': 'errors and numbers off',
-  'did-not-finish': 'did not finish'
-};
+export { OUTCOMES, OUTCOME_LABELS } from '../../core/diagnosis/outcome';
+export type { OutcomeClass } from '../../core/diagnosis/outcome';
 
 /** A notebook's verdict, or why it has none. */
 export type BatchVerdict = IReport['verdict'] | 'bad-input' | 'crashed' | 'not-run';
@@ -59,8 +40,15 @@ export interface IBatchNotebook {
     pairs: IScorePair[];
   };
   cells: { code: number; ranClean: number; fixed: number; failing: number; skipped: number };
-  /** Every failure seen, first executions and re-runs, by category. */
+  /**
+   * The failing cells at the end split by root cause: where a bug lives, and
+   * what fails only because a root cause still fails.
+   */
+  rootCauses: { failing: number; consequences: number };
+  /** Every failure seen, first executions and re-runs, by category; consequences are counted apart. */
   failureCategories: Record<string, number>;
+  /** Failures seen that were consequences of an earlier cell's failure. */
+  consequencesSeen: number;
   /** Categories of what still fails at the end. */
   remainingCategories: Record<string, number>;
   fixes: { byRule: Record<string, number>; byLibrary: Record<string, number> };
@@ -87,6 +75,11 @@ export interface IBatchSummary {
     before: Record<string, number>;
     after: Record<string, number>;
     failureCategories: Record<string, number>;
+    /** Failing cells at the end: root causes, and the consequences under them. */
+    rootCauses: number;
+    consequences: number;
+    /** Failures seen that were consequences (not in failureCategories). */
+    consequencesSeen: number;
     fixesByRule: Record<string, number>;
     fixesByLibrary: Record<string, number>;
     wallMs: number;
@@ -122,7 +115,9 @@ export function notebookEntry(input: INotebookInput, libraryOf: LibraryOf = () =
       reason: input.missing?.reason ?? 'not run yet',
       numbers: { compared: false, matching: false, pairs: [] },
       cells: { code: 0, ranClean: 0, fixed: 0, failing: 0, skipped: 0 },
+      rootCauses: { failing: 0, consequences: 0 },
       failureCategories: {},
+      consequencesSeen: 0,
       remainingCategories: {},
       fixes: { byRule: {}, byLibrary: {} },
       durations: { wallMs: input.wallMs ?? 0, kernelMs: 0, engineMs: 0 }
@@ -133,14 +128,20 @@ export function notebookEntry(input: INotebookInput, libraryOf: LibraryOf = () =
   const byRule: Record<string, number> = {};
   const byLibrary: Record<string, number> = {};
   let firstFailed = false;
+  let consequencesSeen = 0;
   for (const cell of report.cells) {
     cell.failures.forEach((failure, i) => {
-      count(failureCategories, failure.category);
+      if (failure.category === 'consequence') {
+        consequencesSeen++;
+      } else {
+        count(failureCategories, failure.category);
+      }
       if (i === 0) {
         firstFailed = true;
       }
     });
-    if (cell.status !== 'ok' && cell.status !== 'fixed' && cell.status !== 'skipped') {
+    if (cell.status !== 'ok' && cell.status !== 'fixed' && cell.status !== 'skipped' && cell.diagnosis?.category !== 'consequence') {
+      // Root causes only: consequences are counted under them (`rootCauses`).
       count(remainingCategories, cell.diagnosis?.category ?? cell.status);
     }
   }
@@ -159,17 +160,13 @@ export function notebookEntry(input: INotebookInput, libraryOf: LibraryOf = () =
   const pairs = scorePairs(report);
   const compared = pairs.length > 0;
   const matching = pairs.every(pair => pair.matching);
-  const clean = report.verdict !== 'failing';
+  const counts = failureCounts(report.cells);
   const finished = !input.budgetExceeded && skipped === 0;
+  // From what the run did (older reports: from their cells), never from the verdict:
+  // a notebook that ran clean with drifting numbers is 'failing' and still ran clean.
   const outcome: OutcomeClass = !finished
     ? 'did-not-finish'
-    : clean
-      ? matching
-        ? 'clean-matching'
-        : 'clean-numbers-off'
-      : matching
-        ? 'errors-matching'
-        : 'errors-numbers-off';
+    : report.outcome ?? outcomeOf({ rootCauses: counts.rootCauses, numbersOff: !matching, finished });
   return {
     path: input.path,
     verdict: report.verdict,
@@ -184,7 +181,9 @@ export function notebookEntry(input: INotebookInput, libraryOf: LibraryOf = () =
       failing: report.summary.failing - skipped,
       skipped
     },
+    rootCauses: { failing: counts.rootCauses, consequences: counts.consequences },
     failureCategories,
+    consequencesSeen,
     remainingCategories,
     fixes: { byRule, byLibrary },
     durations: {
@@ -253,6 +252,9 @@ export function buildSummary(
       before,
       after,
       failureCategories,
+      rootCauses: notebooks.reduce((sum, nb) => sum + (nb.rootCauses?.failing ?? 0), 0),
+      consequences: notebooks.reduce((sum, nb) => sum + (nb.rootCauses?.consequences ?? 0), 0),
+      consequencesSeen: notebooks.reduce((sum, nb) => sum + (nb.consequencesSeen ?? 0), 0),
       fixesByRule,
       fixesByLibrary,
       wallMs: notebooks.reduce((sum, nb) => sum + nb.durations.wallMs, 0),
