@@ -9,7 +9,10 @@ except ImportError:
     warnings.warn("Importing 'jupyterlab_modernizer' outside a proper installation.")
     __version__ = "dev"
 
+import os
+
 from .relay import LLMRelay
+from .secrets import remove_key_from_environment
 from .routes import setup_route_handlers
 
 
@@ -30,7 +33,12 @@ def _load_jupyter_server_extension(server_app):
         The running server; its config may hold ``c.LLMRelay.*`` settings.
     """
     relay = LLMRelay(parent=server_app, log=server_app.log)
+    # Kernels get a copy of this process's environment: the key must leave it before any starts.
+    removed = remove_key_from_environment(os.environ, relay)
+    server_app.web_app.settings["jupyterlab_modernizer_relay"] = relay
     setup_route_handlers(server_app.web_app, relay)
+    if removed:
+        server_app.log.info("jupyterlab_modernizer: kept %s away from kernels", ", ".join(removed))
     server_app.log.info(
         "Registered jupyterlab_modernizer server extension (LLM relay to %s, key %s)",
         relay.base_url,

@@ -115,6 +115,15 @@ class LLMRelay(LoggingConfigurable):
         ),
     )
 
+    api_key_env = Unicode(
+        "OPENAI_API_KEY",
+        config=True,
+        help=(
+            "Environment variable the key is read from when api_key is not set. The server removes "
+            "it (and $OPENAI_API_KEY) from its environment at start, so kernels never inherit the key."
+        ),
+    )
+
     base_url = Unicode(
         config=True,
         help=f"OpenAI-compatible base URL. Default: $OPENAI_BASE_URL or {DEFAULT_BASE_URL}.",
@@ -135,7 +144,7 @@ class LLMRelay(LoggingConfigurable):
 
     @default("api_key")
     def _default_api_key(self) -> str | None:
-        return os.environ.get("OPENAI_API_KEY") or None
+        return os.environ.get(self.api_key_env) or os.environ.get("OPENAI_API_KEY") or None
 
     @default("base_url")
     def _default_base_url(self) -> str:

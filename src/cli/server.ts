@@ -9,9 +9,11 @@ import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as net from 'net';
 import * as path from 'path';
+import * as os from 'os';
 import { KernelConnection, ServerConnection, SessionAPI } from '@jupyterlab/services';
 import type { Kernel } from '@jupyterlab/services';
 import WebSocket from 'ws';
+import { withoutSecrets } from './secrets';
 
 export interface IJupyterServer {
   url: string;
@@ -19,6 +21,8 @@ export interface IJupyterServer {
   settings: ServerConnection.ISettings;
   /** Root directory of a server we started; undefined for a remote one. */
   rootDir?: string;
+  /** Process id of a server we started. */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -59,6 +63,8 @@ export async function startJupyterServer(options: { rootDir: string; jupyter?: s
   const port = await freePort();
   const token = randomBytes(24).toString('hex');
   const jupyter = options.jupyter ?? findJupyter();
+  // The token goes in a private config file, not on the command line any local user can read.
+  const config = Private.writeTokenConfig(token);
   const child = spawn(
     jupyter,
     [
@@ -68,14 +74,15 @@ export async function startJupyterServer(options: { rootDir: string; jupyter?: s
       `--ServerApp.port=${port}`,
       '--ServerApp.port_retries=0',
       `--ServerApp.root_dir=${options.rootDir}`,
-      `--IdentityProvider.token=${token}`,
+      `--config=${config.file}`,
       '--ServerApp.open_browser=False',
       // A kernel killed by the OOM killer or os._exit comes back at once.
       '--KernelManager.autorestart=True',
       // Containers and CI run as root; the server is on loopback with a token.
       ...(process.getuid?.() === 0 ? ['--allow-root'] : [])
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, JUPYTER_PLATFORM_DIRS: '1' } }
+    // Kernels inherit the server's environment: no API key, no token in it.
+    { stdio: ['ignore', 'ignore', 'pipe'], env: { ...withoutSecrets(process.env), JUPYTER_PLATFORM_DIRS: '1' } }
   );
   let log = '';
   child.stderr!.on('data', chunk => {
@@ -87,12 +94,17 @@ export async function startJupyterServer(options: { rootDir: string; jupyter?: s
     child.once('exit', code => reject(new Error(`jupyter server exited (${code}): ${log.trim().split('\n').pop()}`)))
   );
   exited.catch(() => undefined);
-  await Promise.race([waitForServer(url, token), exited]);
+  try {
+    await Promise.race([waitForServer(url, token), exited]);
+  } finally {
+    config.remove();
+  }
   return {
     url,
     token,
     settings,
     rootDir: options.rootDir,
+    pid: child.pid,
     stop: () => stopProcess(child)
   };
 }
@@ -183,4 +195,14 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
   await exited;
   clearTimeout(timer);
+}
+
+namespace Private {
+  /** A config file only this user can read, holding the server's token; removed once the server is up. */
+  export function writeTokenConfig(token: string): { file: string; remove: () => void } {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'modernizer-server-'));
+    const file = path.join(dir, 'jupyter_server_config.json');
+    fs.writeFileSync(file, JSON.stringify({ IdentityProvider: { token } }), { mode: 0o600 });
+    return { file, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  }
 }
