@@ -6,23 +6,35 @@
  * computed. A patch that only renames or moves an API keeps all of these.
  */
 import type { SyntaxNode } from '@lezer/common';
+import { SIZE_KEYWORDS, dataSelection, hardCodedFigures, literalArguments, samplingRemoved, trainingCalls, trainingData } from './drift-calls';
+import type { IDriftCall, IDriftRead } from './drift-calls';
 import type { IPatchFlag } from './patch';
 import { PythonSource } from './python/syntax';
 
-/** One `changes-results` flag per change found, in a stable order. */
-export function driftFlags(before: string, after: string): IPatchFlag[] {
+/**
+ * One `changes-results` flag per change found, in a stable order. `figures`:
+ * the numbers the author's outputs printed, which a patch must not write in.
+ */
+export function driftFlags(before: string, after: string, options: { figures?: readonly number[] } = {}): IPatchFlag[] {
   // The original may be Python 2: read it as far as the parser recovers.
   const old = Private.read(before, false);
   const now = Private.read(after, true);
   if (!old || !now) {
     return [];
   }
+  const pairs = Private.pairCalls(old.calls, now.calls);
   const messages = [
     ...Private.modelClasses(old, now),
     ...Private.keywordChanges(old, now),
+    ...literalArguments(old, now, pairs.filter(([call]) => call?.name !== 'sample' && call?.name !== 'head')),
     ...Private.seedCalls(old, now),
+    ...trainingCalls(old, now),
+    ...trainingData(pairs),
     ...Private.sampling(old, now),
-    ...Private.hardCodedMetrics(old, now)
+    ...samplingRemoved(old, now),
+    ...dataSelection(old, now),
+    ...Private.hardCodedMetrics(old, now),
+    ...hardCodedFigures(old, now, options.figures ?? [])
   ];
   return [...new Set(messages)].map(message => ({ kind: 'changes-results', message }));
 }
@@ -71,20 +83,9 @@ namespace Private {
   /** Calls that seed a random generator. */
   const SEED_CALL = /(^|\.)(seed|set_seed|manual_seed|set_random_seed)$/;
 
-  export interface IRead {
-    source: PythonSource;
-    calls: ICall[];
-  }
-
-  export interface ICall {
-    /** Dotted callee (`np.random.seed`, `model.fit`, `RandomForestClassifier`). */
-    callee: string;
-    /** Last part of the callee. */
-    name: string;
-    node: SyntaxNode;
-    keywords: Map<string, string>;
-    positional: string[];
-  }
+  export type IRead = IDriftRead;
+  /** `callee`: dotted (`np.random.seed`, `model.fit`); `name`: its last part. */
+  export type ICall = IDriftCall;
 
   export function read(text: string, strict: boolean): IRead | null {
     const source = new PythonSource(withoutMagics(text));
@@ -165,7 +166,12 @@ namespace Private {
   export function keywordChanges(old: IRead, now: IRead): string[] {
     const relevant = (call: ICall, keyword: string) =>
       !NEUTRAL_KEYWORDS.has(keyword) &&
-      (SEED_KEYWORDS.has(keyword) || SPLIT_KEYWORDS.has(keyword) || /^[A-Z]/.test(call.name) || FIT_METHODS.has(call.name));
+      (SEED_KEYWORDS.has(keyword) ||
+        SPLIT_KEYWORDS.has(keyword) ||
+        // Sample sizes are the sampling check's.
+        (SIZE_KEYWORDS.has(keyword) && call.name !== 'sample' && call.name !== 'head') ||
+        /^[A-Z]/.test(call.name) ||
+        FIT_METHODS.has(call.name));
     const paired = pairCalls(old.calls, now.calls);
     const changed: string[] = [];
     const removed: { call: ICall; keyword: string; value: string }[] = [];
@@ -229,7 +235,7 @@ namespace Private {
   }
 
   /** Calls paired by callee, in order of appearance; unpaired ones stand alone. */
-  function pairCalls(old: ICall[], now: ICall[]): [ICall | undefined, ICall | undefined][] {
+  export function pairCalls(old: ICall[], now: ICall[]): [ICall | undefined, ICall | undefined][] {
     const byCallee = (calls: ICall[]) => {
       const map = new Map<string, ICall[]>();
       calls.forEach(call => map.set(call.callee, [...(map.get(call.callee) ?? []), call]));

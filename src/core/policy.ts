@@ -1,7 +1,9 @@
 /**
  * Decision policies for headless runs: which proposals apply without a
  * person. Flagged patches (package installs, shell, network, deletions,
- * changed results) never apply automatically.
+ * changed results) never apply automatically; the only exception, labelled
+ * runtime and score fixes of the rules under `all`, is never made for a
+ * model's patch.
  */
 import type { IDecider, ICellRecord } from './runner';
 import type { Decision, IPatch } from './patch';
@@ -20,8 +22,10 @@ export class PolicyDecider implements IDecider {
     if (policy === 'none') {
       return false;
     }
-    // A labelled runtime or score fix may change results: that is what it is for, and `all` says yes.
-    const allowed = (kind: string) => kind === 'changes-results' && policy === 'all' && patch.label !== undefined;
+    // A labelled runtime or score fix of a rule may change results: that is what it is for, and
+    // `all` says yes. A model's patch that drifts from the author's code waits for a person.
+    const allowed = (kind: string) =>
+      kind === 'changes-results' && policy === 'all' && patch.label !== undefined && !patch.origin.startsWith('llm:');
     if (patch.flags.some(flag => !allowed(flag.kind))) {
       return false;
     }

@@ -77,11 +77,36 @@ describe('driftFlags()', () => {
         'print(model.score(X_test, y_test))',
         'print(0.91)',
         [/replaces the computed model.score\(\) with the hard-coded number 0.91/]
-      ]
+      ],
+      ['a changed loop count', 'for epoch in range(100):\n    train_one(model)', 'for epoch in range(10):\n    train_one(model)', [/changes argument 1 of range\(\) from 100 to 10/]],
+      ['a changed epoch count in a helper call', 'history = train(model, data, epochs=50)', 'history = train(model, data, epochs=5)', [/changes epochs from 50 to 5 in train\(\)/]],
+      ['a removed fit', 'model.fit(X, y)\npred = model.predict(X_test)', 'pred = model.predict(X_test)', [/removes the call model.fit\(\), which the original trains with/]],
+      ['an added predict', 'model.fit(X, y)', 'model.fit(X, y)\np = model.predict(X)', [/adds the call model.predict\(\), which the original did not call/]],
+      [
+        'training on other data',
+        'model.fit(X_train, y_train)',
+        'model.fit(X_test, y_test)',
+        [/changes what model.fit\(\) gets: \(X_train, y_train\) then, \(X_test, y_test\) now/]
+      ],
+      ['a changed column list', "X = df[['age', 'fare', 'sex']]", "X = df[['age', 'fare']]", [/changes the data selection \[\['age', 'fare', 'sex'\]\] to \[\['age', 'fare'\]\]/]],
+      ['a changed slice', 'X_small = X[:5000]', 'X_small = X[:500]', [/changes the data selection \[:5000\] to \[:500\]/]],
+      ['an added slice', 'model.fit(X, y)', 'model.fit(X[:100], y[:100])', [/changes what model.fit\(\) gets/, /adds the data selection \[:100\]/]],
+      ['sampling removed', 'df = df.sample(10000, random_state=1)', 'df = df', [/drops the seed random_state=1/, /no longer samples rows with .sample\(10000, random_state=1\)/]]
     ])('should flag %s', (_what, before, after, expected) => {
       const flags = driftFlags(before, after);
       expect(flags.map(flag => flag.kind)).toEqual(expected.map(() => 'changes-results'));
       expected.forEach((pattern, i) => expect(flags[i].message).toMatch(pattern));
+    });
+  });
+
+  describe('the author\'s figures', () => {
+    it('should flag a stored figure written into the code', () => {
+      const flags = driftFlags('print(accuracy_score(y, pred))', 'print(accuracy_score(y, pred) * 0 + 0.8734)', { figures: [0.8734, 12] });
+      expect(flags.map(flag => flag.message)).toEqual(["This writes the original's printed figure 0.8734 into the code."]);
+    });
+
+    it('should not flag a figure the original already had', () => {
+      expect(driftFlags('threshold = 0.5\nprint(f1)', 'threshold = 0.5\nprint(float(f1))', { figures: [0.5] })).toEqual([]);
     });
   });
 
@@ -104,7 +129,12 @@ describe('driftFlags()', () => {
       ['a helper call fixed with a keyword', "scaled = scale_columns(df, ['a', 'b'], 10)", "scaled = scale_columns(df, ['a', 'b'], factor=10)"],
       ['a magic line kept', '%matplotlib inline\nplt.plot(x)', '%matplotlib inline\nplt.plot(x)\nplt.show()'],
       ['Python 2 made Python 3', 'print "x"', 'print("x")'],
-      ['an answer that does not parse', 'x = 1', 'x = = 2']
+      ['an answer that does not parse', 'x = 1', 'x = = 2'],
+      ['.ix made .iloc', 'X = df.ix[:, 1:5]', 'X = df.iloc[:, 1:5]'],
+      ['a plot size changed', 'plt.figure(figsize=(10, 5))\nplt.plot(x[:100])', 'plt.figure(figsize=(12, 6))\nplt.plot(x[:100])'],
+      ['printed rounding changed', 'print(round(acc, 2))', 'print(round(acc, 3))'],
+      ['fit_generator made fit', 'model.fit_generator(gen, steps_per_epoch=100, epochs=5)', 'model.fit(gen, steps_per_epoch=100, epochs=5)'],
+      ['.values made .to_numpy()', "X = df[['a', 'b']].values", "X = df[['a', 'b']].to_numpy()"]
     ])('should not flag %s', (_what, before, after) => {
       expect(driftFlags(before, after)).toEqual([]);
     });
