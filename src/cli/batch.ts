@@ -10,7 +10,8 @@
  * OUTDIR holds work/<slug>/ (the scratch copies, with NAME.modernized.ipynb
  * beside each notebook), reports/<slug>.json (a notebook is finished when its
  * report exists: written to a temporary file and renamed), summary.json,
- * summary.md and report.html. Run again with the same OUTDIR, it skips the
+ * summary.md and report.html, and with --llm llm-cache/ (the model's answers by model and
+ * prompt hash, reused at no cost; never the key). Run again with the same OUTDIR, it skips the
  * finished notebooks and redoes the others from a fresh copy.
  */
 import * as fs from 'fs';
@@ -24,7 +25,7 @@ import type { IRunFlags } from './flags';
 import { runNotebook } from './main';
 import { attachJupyterServer, startJupyterServer } from './server';
 import type { IJupyterServer } from './server';
-import { buildSummary, formatDuration, notebookEntry, OUTCOME_LABELS } from './report/summary';
+import { buildSummary, formatDuration, formatUsage, notebookEntry, OUTCOME_LABELS } from './report/summary';
 import type { IBatchNotebook, IBatchSummary, INotebookInput } from './report/summary';
 import { renderHtml } from './report/html';
 import { renderMarkdown } from './report/markdown';
@@ -149,6 +150,10 @@ export async function runBatch(options: IBatchOptions): Promise<IBatchResult> {
   fs.mkdirSync(reports, { recursive: true });
   Private.removeStaleTemporaries(reports);
 
+  // The same failure in the same code is answered once per batch, and again at no cost when it is run again.
+  const llm =
+    options.llm && !options.llm.cacheDir && !options.llm.cacheOff ? { ...options.llm, cacheDir: path.join(out, 'llm-cache') } : options.llm;
+
   const notebooks = findNotebooks(dir, out);
   const withNotebooks = new Set(notebooks.filter(rel => rel.includes('/')).map(rel => rel.split('/')[0]));
   const entries = new Map<string, IBatchNotebook>();
@@ -198,7 +203,7 @@ export async function runBatch(options: IBatchOptions): Promise<IBatchResult> {
       while (queue.length > 0 && !options.signal?.aborted) {
         const rel = queue.shift()!;
         progress?.started(rel);
-        const entry = await Private.runOne(rel, { ...options, dir, out, work, reports, withNotebooks, server: server! }, libraryOf);
+        const entry = await Private.runOne(rel, { ...options, llm, dir, out, work, reports, withNotebooks, server: server! }, libraryOf);
         if (entry) {
           entries.set(rel, entry);
           if (entry.verdict !== 'crashed') {
@@ -328,7 +333,8 @@ export class BatchProgress {
           .map(([outcome, n]) => `${n} ${OUTCOME_LABELS[outcome as keyof typeof OUTCOME_LABELS]}`)
           .join(', ') +
         (unfinished ? `; ${unfinished} unfinished: run again with --out ${out} to finish them` : '') +
-        '\n'
+        '\n' +
+        (summary.totals.llm ? `LLM: ${formatUsage(summary.totals.llm)}\n` : '')
     );
   }
 

@@ -2,8 +2,11 @@
  * The flags `run` and `batch` share: one definition, one reading, one set of
  * messages for bad values.
  */
+import * as fs from 'fs';
 import type { ParseArgsConfig } from 'util';
 import type { OpenAIChatModel } from '../core/llm';
+import { readPriceTable } from '../core/llm/cost';
+import type { PriceTable } from '../core/llm/cost';
 import type { AcceptPolicy } from '../core/policy';
 import { DEFAULT_TOLERANCE } from '../core/scores';
 import type { ITolerance } from '../core/scores';
@@ -24,6 +27,8 @@ export const RUN_FLAGS = {
   llm: { type: 'boolean' },
   model: { type: 'string' },
   'llm-attempts': { type: 'string' },
+  'llm-prices': { type: 'string' },
+  'llm-cache': { type: 'string' },
   help: { type: 'boolean', short: 'h' }
 } as const satisfies ParseArgsConfig['options'];
 
@@ -39,6 +44,12 @@ export const RUN_FLAGS_USAGE = `  --accept rules|none|all  which proposals apply
                            OPENAI_API_KEY, MODERNIZER_MODEL from the environment)
   --model NAME             the model, instead of MODERNIZER_MODEL
   --llm-attempts N         model answers tried per cell (default: 3)
+  --llm-prices FILE        JSON price table, USD per million tokens per model:
+                           {"MODEL": {"input": 2.5, "cachedInput": 1.25, "output": 10}};
+                           costs per cell, notebook and batch are then reported
+                           (default: MODERNIZER_LLM_PRICES, a file path, if set)
+  --llm-cache DIR|off      reuse answers to the same prompt from DIR, reported as cache hits
+                           at no cost (run: off by default; batch: OUTDIR/llm-cache)
   -h, --help               show this help`;
 
 /** What the shared flags say, read and checked. */
@@ -53,7 +64,15 @@ export interface IRunFlags {
   tolerance?: ITolerance;
   stabilityRuns?: number;
   /** The LLM agent's endpoint and budget (`--llm`); the key never leaves this object. */
-  llm?: OpenAIChatModel.IOptions & { maxAttemptsPerCell?: number };
+  llm?: OpenAIChatModel.IOptions & {
+    maxAttemptsPerCell?: number;
+    /** USD per million tokens by model. */
+    prices?: PriceTable;
+    /** Where answers are kept and reused; undefined: no reuse. */
+    cacheDir?: string;
+    /** `--llm-cache off`: batch's default folder is not used either. */
+    cacheOff?: boolean;
+  };
 }
 
 /** What one notebook's run takes from a larger options object (a batch's, which brings its own server). */
@@ -84,7 +103,7 @@ export function readRunFlags(values: Values, env: NodeJS.ProcessEnv): IRunFlags 
       absolute: nonNegative(values, 'abs-tol') ?? DEFAULT_TOLERANCE.absolute
     },
     stabilityRuns: wholeNumber(values, 'stability-runs', 0) ?? 0,
-    llm: values.llm ? llmOptions(values.model as string | undefined, values['llm-attempts'] as string | undefined, env) : undefined
+    llm: values.llm ? llmOptions(values, env) : undefined
   };
 }
 
@@ -138,8 +157,9 @@ function wholeNumber(values: Values, name: string, minimum: number): number | un
 }
 
 /** `--llm`: the endpoint from the environment; one line naming what is missing. */
-function llmOptions(model: string | undefined, attempts: string | undefined, env: NodeJS.ProcessEnv): IRunFlags['llm'] {
-  const name = model ?? env.MODERNIZER_MODEL;
+function llmOptions(values: Values, env: NodeJS.ProcessEnv): IRunFlags['llm'] {
+  const attempts = values['llm-attempts'] as string | undefined;
+  const name = (values.model as string | undefined) ?? env.MODERNIZER_MODEL;
   const missing = ['OPENAI_BASE_URL', 'OPENAI_API_KEY'].filter(variable => !env[variable]);
   if (!name) {
     missing.push('MODERNIZER_MODEL (or --model)');
@@ -151,5 +171,33 @@ function llmOptions(model: string | undefined, attempts: string | undefined, env
   if (!Number.isInteger(count) || count < 1) {
     throw new UsageError(`--llm-attempts must be a positive whole number (got ${attempts}).`);
   }
-  return { baseURL: env.OPENAI_BASE_URL!, apiKey: env.OPENAI_API_KEY!, model: name!, temperature: 0, maxAttemptsPerCell: count };
+  const cache = values['llm-cache'] as string | undefined;
+  return {
+    baseURL: env.OPENAI_BASE_URL!,
+    apiKey: env.OPENAI_API_KEY!,
+    model: name!,
+    temperature: 0,
+    maxAttemptsPerCell: count,
+    prices: priceTable((values['llm-prices'] as string | undefined) ?? env.MODERNIZER_LLM_PRICES),
+    ...(cache === 'off' ? { cacheOff: true } : cache ? { cacheDir: cache } : {})
+  };
+}
+
+/** The price table file, read and checked; a bad file is a usage error, not a silent zero. */
+function priceTable(file: string | undefined): PriceTable | undefined {
+  if (!file) {
+    return undefined;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? 'not JSON';
+    throw new UsageError(`--llm-prices ${file}: cannot read it (${reason}).`);
+  }
+  const { table, problems } = readPriceTable(value);
+  if (problems.length > 0) {
+    throw new UsageError(`--llm-prices ${file}: ${problems[0]}`);
+  }
+  return table;
 }

@@ -11,8 +11,6 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { OUTCOME_LABELS } from '../core/diagnosis/outcome';
 import { KernelSession } from '../core/kernel';
-import { LlmAgent } from '../core/llm/agent';
-import { OpenAIChatModel } from '../core/llm/openai';
 import { NotebookError, parseNotebook, serializeNotebook } from '../core/notebook';
 import { PolicyDecider } from '../core/policy';
 import { buildReport } from '../core/report';
@@ -20,6 +18,7 @@ import type { IReport } from '../core/report';
 import { RuleEngine } from '../core/rules/engine';
 import { allRules } from '../core/rules/all';
 import { Modernizer } from '../core/runner';
+import { makeAgent } from './llm';
 import { RUN_FLAGS, RUN_FLAGS_USAGE, UsageError, parseFlags, readRunFlags } from './flags';
 import type { IRunFlags } from './flags';
 import { attachJupyterServer, startJupyterServer, startKernelFor } from './server';
@@ -112,7 +111,7 @@ export async function runNotebook(options: IRunOptions, shared?: { server: IJupy
         notebookBudgetMs: options.notebookTimeoutSeconds === undefined ? undefined : options.notebookTimeoutSeconds * 1000,
         tolerance: options.tolerance,
         stabilityRuns: options.stabilityRuns,
-        agent: options.llm && new LlmAgent({ model: new OpenAIChatModel(options.llm), maxAttemptsPerCell: options.llm.maxAttemptsPerCell })
+        agent: options.llm && makeAgent(options.llm)
       });
       notes.forEach(note => progress?.note(note));
       progress?.attach(modernizer, path.basename(notebookPath));

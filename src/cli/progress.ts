@@ -1,6 +1,8 @@
 /** Per-cell progress on a terminal: one line per finished cell, a live line while one runs. */
 import { OUTCOME_LABELS, runOutcome } from '../core/diagnosis/outcome';
+import { hasUsage, totalUsage } from '../core/llm/cost';
 import type { ICellRecord, Modernizer } from '../core/runner';
+import { formatUsage } from './report/summary';
 
 const LABEL: Record<string, string> = {
   ok: 'ok',
@@ -65,6 +67,14 @@ export class ProgressPrinter {
   /** The last line: the verdict, what the run did, and the failing cells by root cause. */
   finish(modernizer: Modernizer): void {
     this._write(ProgressPrinter.lastLine(modernizer) + '\n');
+    // What the LLM cost, per cell it was asked for and for the notebook.
+    const asked = modernizer.cells.filter(cell => hasUsage(cell.usage));
+    for (const cell of asked) {
+      this._write(`  LLM, cell ${cell.index + 1}: ${formatUsage(cell.usage!)}\n`);
+    }
+    if (asked.length > 0) {
+      this._write(`  LLM, notebook: ${formatUsage(totalUsage(asked.map(cell => cell.usage)))}\n`);
+    }
   }
 
   /** `failing (some errors, numbers match): 4 ran clean, 1 fixed, 1 root cause failing (+3 consequences)` */

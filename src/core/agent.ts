@@ -12,9 +12,16 @@ import type { IFact, IRuleError } from './rules/types';
 import type { IWorkspace } from './workspace';
 
 export interface ITokenUsage {
+  /** Requests sent to the endpoint (answers from the answer cache are not calls). */
   calls: number;
   inputTokens: number;
   outputTokens: number;
+  /** Input tokens the endpoint served from its prompt cache (part of `inputTokens`). */
+  cachedInputTokens?: number;
+  /** Answers reused from the answer cache: no call, no cost. */
+  cacheHits?: number;
+  /** USD by the price table; undefined when a call's model has no price. */
+  costUsd?: number;
 }
 
 export interface IAgentAttempt {

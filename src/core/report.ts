@@ -6,6 +6,7 @@ import type { ITokenUsage } from './agent';
 import type { IDiagnosis } from './diagnose';
 import { runOutcome } from './diagnosis/outcome';
 import type { OutcomeClass } from './diagnosis/outcome';
+import { totalUsage } from './llm/cost';
 import type { IPatch } from './patch';
 import type { IEnvironment } from './probe';
 import type { CellStatus, FailedCondition, IPreflightFinding, Modernizer, Verdict } from './runner';
@@ -88,7 +89,10 @@ export interface IReport {
     numbersOff: number;
     /** Kernel time of every execution, re-runs included. */
     kernelMs: number;
-    /** Tokens the LLM agent spent on the whole notebook (zeros when it was not asked; absent in older reports). */
+    /**
+     * Tokens the LLM agent spent on the whole notebook, reused answers and the cost in USD when the
+     * price table has the model (zeros when it was not asked; absent in older reports).
+     */
     usage?: ITokenUsage;
   };
   durationMs: number;
@@ -168,11 +172,7 @@ export function buildReport(
       numbersPaired: cells.reduce((sum, cell) => sum + cell.scores.length, 0),
       numbersOff: cells.reduce((sum, cell) => sum + cell.scores.filter(pair => !pair.withinTolerance).length, 0),
       kernelMs: code.reduce((sum, cell) => sum + cell.durationMs, 0),
-      usage: {
-        calls: cells.reduce((sum, cell) => sum + (cell.usage?.calls ?? 0), 0),
-        inputTokens: cells.reduce((sum, cell) => sum + (cell.usage?.inputTokens ?? 0), 0),
-        outputTokens: cells.reduce((sum, cell) => sum + (cell.usage?.outputTokens ?? 0), 0)
-      }
+      usage: totalUsage(cells.map(cell => cell.usage))
     },
     durationMs: details.durationMs
   };

@@ -8,6 +8,7 @@ import { Signal } from '@lumino/signaling';
 import type { ISignal } from '@lumino/signaling';
 import type { IAgentAttempt, IPatchAgent, ITokenUsage } from './agent';
 import { DependencyGraph } from './deps';
+import { addUsage } from './llm/cost';
 import { diagnose } from './diagnose';
 import { ConsequenceFinder } from './diagnosis/consequence';
 import { failureCounts } from './diagnosis/outcome';
@@ -543,13 +544,8 @@ export class Modernizer {
       workspace: this._workspace,
       signal
     });
-    const usage = cell.usage ?? { calls: 0, inputTokens: 0, outputTokens: 0 };
     this._update(cell, {
-      usage: {
-        calls: usage.calls + answer.usage.calls,
-        inputTokens: usage.inputTokens + answer.usage.inputTokens,
-        outputTokens: usage.outputTokens + answer.usage.outputTokens
-      },
+      usage: addUsage(cell.usage, answer.usage),
       agentError: answer.error ?? cell.agentError
     });
     if (!answer.proposal || tried.has(answer.proposal.source)) {

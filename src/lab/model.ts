@@ -12,7 +12,7 @@ import { Signal } from '@lumino/signaling';
 import type { ISignal } from '@lumino/signaling';
 import type { ITokenUsage } from '../core/agent';
 import { KernelSession } from '../core/kernel';
-import { LlmAgent, relayChatModel } from '../core/llm';
+import { LlmAgent, relayChatModel, totalUsage } from '../core/llm';
 import { kernelLanguage, serializeNotebook } from '../core/notebook';
 import type { IPatch } from '../core/patch';
 import type { IEnvironment } from '../core/probe';
@@ -86,13 +86,7 @@ export class RunModel {
 
   /** Tokens the LLM spent in this run, over all cells (zeros without an agent). */
   get usage(): ITokenUsage {
-    const usage: ITokenUsage = { calls: 0, inputTokens: 0, outputTokens: 0 };
-    for (const cell of this.cells) {
-      usage.calls += cell.usage?.calls ?? 0;
-      usage.inputTokens += cell.usage?.inputTokens ?? 0;
-      usage.outputTokens += cell.usage?.outputTokens ?? 0;
-    }
-    return usage;
+    return totalUsage(this.cells.map(cell => cell.usage));
   }
 
   /** Proposals waiting for a decision, oldest first. */
@@ -399,7 +393,7 @@ export class RunModel {
       maxOutputTokens: settings.llm.maxOutputTokens,
       timeoutMs: settings.llm.timeoutMs
     });
-    return new LlmAgent({ model: chat, maxAttemptsPerCell: settings.llm.maxAttemptsPerCell, stream: true });
+    return new LlmAgent({ model: chat, maxAttemptsPerCell: settings.llm.maxAttemptsPerCell, stream: true, prices: settings.llm.prices });
   }
 
   private _liveSource(index: number): string | undefined {

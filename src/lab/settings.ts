@@ -3,6 +3,8 @@
  * once and read again whenever the user changes them.
  */
 import type { ISettingRegistry } from '@jupyterlab/settingregistry';
+import { readPriceTable } from '../core/llm/cost';
+import type { PriceTable } from '../core/llm/cost';
 
 /** The id of the settings shared by the extension's plugins. */
 export const SETTINGS_ID = 'jupyterlab-modernizer:plugin';
@@ -32,6 +34,8 @@ export interface ILlmSettings {
   maxAttemptsPerCell: number;
   maxOutputTokens: number;
   timeoutMs: number;
+  /** USD per million tokens by model: costs are shown for the models it has. */
+  prices: PriceTable;
 }
 
 export namespace ModernizerSettings {
@@ -43,7 +47,7 @@ export namespace ModernizerSettings {
     dataDirectory: '',
     acceptPolicy: 'ask',
     checkRelayOnStartup: true,
-    llm: { model: '', temperature: 0, maxAttemptsPerCell: 3, maxOutputTokens: 4096, timeoutMs: 120_000 }
+    llm: { model: '', temperature: 0, maxAttemptsPerCell: 3, maxOutputTokens: 4096, timeoutMs: 120_000, prices: {} }
   };
 
   /** The composite settings as a typed object; wrong types fall back to the defaults. */
@@ -70,7 +74,9 @@ export namespace ModernizerSettings {
         temperature: value('llmTemperature', isTemperature, DEFAULTS.llm.temperature),
         maxAttemptsPerCell: value('llmMaxAttempts', isCount, DEFAULTS.llm.maxAttemptsPerCell),
         maxOutputTokens: value('llmMaxOutputTokens', isCount, DEFAULTS.llm.maxOutputTokens),
-        timeoutMs: value('llmTimeoutSeconds', isNumber, DEFAULTS.llm.timeoutMs / 1000) * 1000
+        timeoutMs: value('llmTimeoutSeconds', isNumber, DEFAULTS.llm.timeoutMs / 1000) * 1000,
+        // Malformed entries are left out; the others still price their models.
+        prices: readPriceTable(settings.get('llmPrices').composite).table
       }
     };
   }

@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { PassThrough } from 'stream';
+import { runBatch } from '../../src/cli/batch';
 import { main, parseRunArgs, runNotebook } from '../../src/cli/main';
 import type { IRunOptions } from '../../src/cli/main';
 import type { IJupyterServer } from '../../src/cli/server';
@@ -169,6 +170,37 @@ describe('jupyter-modernize run --llm', () => {
     expect(patch.flags).toEqual([{ kind: 'changes-results', message: expect.stringContaining('adds row sampling') }]);
   });
 
+  it('should never apply a model patch that changes the data selection, even with --accept all', async () => {
+    const drifting = "scaled = scale_columns(df[:2], ['a', 'b'], factor=10)\nprint(scaled.sum().sum())";
+    const { report } = await run([{ answer: { source: drifting, rationale: 'factor is keyword-only.' } }]);
+    const patch = report.cells.find(c => c.index === 2)!.patches[0];
+    expect(patch).toMatchObject({ accepted: false, decidedBy: 'policy' });
+    expect(patch.flags).toEqual([{ kind: 'changes-results', message: 'This adds the data selection [:2], which the original did not make.' }]);
+    expect(report.cells.find(c => c.index === 2)?.status).toBe('error');
+  });
+
+  it('should report the cost per cell and notebook by the price table, and print it', async () => {
+    const { report, written } = await run(
+      [
+        {
+          answer: { source: FIXED, rationale: 'factor is keyword-only.' },
+          usage: { prompt_tokens: 1200, completion_tokens: 60, prompt_tokens_details: { cached_tokens: 1000 } }
+        }
+      ],
+      {},
+      { prices: { 'test-model': { input: 2.5, cachedInput: 1.25, output: 10 } } }
+    );
+    // 200 fresh x $2.50 + 1000 cached x $1.25 + 60 out x $10, per million tokens.
+    const cost = (200 * 2.5 + 1000 * 1.25 + 60 * 10) / 1e6;
+    const usage = { calls: 1, inputTokens: 1200, cachedInputTokens: 1000, outputTokens: 60, costUsd: cost };
+    expect(report.cells.find(c => c.index === 2)?.usage).toEqual(usage);
+    expect(report.summary.usage).toEqual(usage);
+    expect(JSON.parse(written.report).summary.usage.costUsd).toBeCloseTo(0.00235, 10);
+    expect(progress).toContain('  LLM, cell 3: 1 LLM call, 1,200 tokens in (1,000 cached), 60 out, $0.0024\n');
+    expect(progress).toContain('  LLM, notebook: 1 LLM call, 1,200 tokens in (1,000 cached), 60 out, $0.0024\n');
+    keyNowhere(written);
+  });
+
   it.each<[string, ScriptStep[], Partial<NonNullable<IRunOptions['llm']>>, RegExp]>([
     ['a bad key', [{ status: 401, message: `Incorrect API key provided: ${KEY}` }], {}, /^The LLM endpoint refused the API key \(401\)/],
     ['an unknown model', [{ status: 404, message: 'model not found' }], {}, /^The LLM endpoint does not know the model "test-model" \(404\)/],
@@ -192,6 +224,48 @@ describe('jupyter-modernize run --llm', () => {
     keyNowhere(written);
   });
 
+  describe('batch', () => {
+    it('should answer the same failure in the same code once, then reuse it at no cost', async () => {
+      const root = fs.mkdtempSync(path.join(os.tmpdir(), 'modernize-llm-batch-'));
+      const dir = path.join(root, 'notebooks');
+      fs.mkdirSync(dir);
+      const first = writeNotebook();
+      fs.cpSync(path.join(path.dirname(first), 'data'), path.join(dir, 'data'), { recursive: true });
+      fs.copyFileSync(first, path.join(dir, 'course-a.ipynb'));
+      fs.copyFileSync(first, path.join(dir, 'course-b.ipynb'));
+      const out = path.join(root, 'out');
+      llm.reset([{ answer: { source: FIXED, rationale: 'factor is keyword-only.' }, usage: { prompt_tokens: 1000, completion_tokens: 50 } }]);
+      const { summary } = await runBatch({
+        dir,
+        out,
+        jobs: 1,
+        accept: 'all',
+        cellTimeoutSeconds: 60,
+        server: jupyter.url,
+        token: jupyter.token,
+        serverRoot: jupyter.rootDir,
+        llm: { baseURL: llm.baseURL, apiKey: KEY, model: 'test-model', temperature: 0, timeoutMs: 20000, prices: { 'test-model': { input: 2, output: 8 } } }
+      });
+      expect(llm.requests).toHaveLength(1);
+      const [a, b] = summary.notebooks;
+      expect(a.verdict).toBe('modernized');
+      expect(b.verdict).toBe('modernized');
+      expect(a.llm).toEqual({ calls: 1, inputTokens: 1000, outputTokens: 50, costUsd: (2000 + 400) / 1e6 });
+      expect(b.llm).toEqual({ calls: 0, inputTokens: 0, outputTokens: 0, cacheHits: 1, costUsd: 0 });
+      expect(summary.totals.llm).toEqual({ calls: 1, inputTokens: 1000, outputTokens: 50, cacheHits: 1, costUsd: 0.0024 });
+      const markdown = fs.readFileSync(path.join(out, 'summary.md'), 'utf8');
+      expect(markdown).toContain('LLM: 1 LLM call, 1,000 tokens in, 50 out, 1 reused answer, $0.0024');
+      expect(markdown).toContain('| course-b.ipynb | 0 | 0 | 0 | 0 | 1 | $0 |');
+      expect(fs.readFileSync(path.join(out, 'report.html'), 'utf8')).toContain('LLM: 1 LLM call, 1,000 tokens in, 50 out, 1 reused answer, $0.0024');
+      // The answers are kept under the output folder, without the key.
+      const cached = fs.readdirSync(path.join(out, 'llm-cache'));
+      expect(cached).toHaveLength(1);
+      for (const file of [...cached.map(name => path.join(out, 'llm-cache', name)), path.join(out, 'summary.json')]) {
+        expect(fs.readFileSync(file, 'utf8')).not.toContain(KEY);
+      }
+    });
+  });
+
   describe('arguments', () => {
     const env = { OPENAI_BASE_URL: 'http://127.0.0.1:9/v1', OPENAI_API_KEY: KEY, MODERNIZER_MODEL: 'env-model' };
 
@@ -199,6 +273,21 @@ describe('jupyter-modernize run --llm', () => {
       expect(parseRunArgs(['nb.ipynb', '--llm'], env).llm).toMatchObject({ baseURL: env.OPENAI_BASE_URL, apiKey: KEY, model: 'env-model', maxAttemptsPerCell: 3 });
       expect(parseRunArgs(['nb.ipynb', '--llm', '--model', 'other', '--llm-attempts', '5'], env).llm).toMatchObject({ model: 'other', maxAttemptsPerCell: 5 });
       expect(parseRunArgs(['nb.ipynb'], env).llm).toBeUndefined();
+    });
+
+    it('should read the price table file and the answer cache folder', () => {
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'prices-')), 'prices.json');
+      fs.writeFileSync(file, JSON.stringify({ 'env-model': { input: 0.15, cachedInput: 0.075, output: 0.6 } }));
+      expect(parseRunArgs(['nb.ipynb', '--llm', '--llm-prices', file, '--llm-cache', '/tmp/answers'], env).llm).toMatchObject({
+        prices: { 'env-model': { input: 0.15, cachedInput: 0.075, output: 0.6 } },
+        cacheDir: '/tmp/answers'
+      });
+      expect(parseRunArgs(['nb.ipynb', '--llm'], { ...env, MODERNIZER_LLM_PRICES: file }).llm?.prices).toHaveProperty('env-model');
+      expect(parseRunArgs(['nb.ipynb', '--llm', '--llm-cache', 'off'], env).llm).toMatchObject({ cacheOff: true });
+      fs.writeFileSync(file, JSON.stringify({ 'env-model': { input: 'cheap' } }));
+      expect(() => parseRunArgs(['nb.ipynb', '--llm', '--llm-prices', file], env)).toThrow(
+        `--llm-prices ${file}: "env-model" needs input and output prices in USD per million tokens (and optionally cachedInput).`
+      );
     });
 
     it('should exit 2 with one line when --llm lacks its environment', async () => {

@@ -9,6 +9,8 @@ import type { AddressInfo } from 'net';
 export interface IUsage {
   prompt_tokens: number;
   completion_tokens: number;
+  /** Input tokens the endpoint served from its prompt cache. */
+  prompt_tokens_details?: { cached_tokens: number };
 }
 
 /** One scripted response. */

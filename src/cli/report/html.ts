@@ -4,7 +4,7 @@
  * page is written.
  */
 import { barChart, driftStrip, escapeXml as esc, PALETTE, stackedBars } from './charts';
-import { formatDuration, OUTCOME_LABELS, OUTCOMES, ranked } from './summary';
+import { formatDuration, formatUsage, OUTCOME_LABELS, OUTCOMES, ranked } from './summary';
 import type { IBatchNotebook, IBatchSummary, OutcomeClass } from './summary';
 
 export const VERDICT_COLORS: Record<string, string> = {
@@ -84,7 +84,7 @@ export function renderHtml(summary: IBatchSummary): string {
 <body>
 <main>
 <h1>Modernize batch report</h1>
-<p class="meta"><code>${esc(summary.input)}</code> · ${t.notebooks} notebooks, ${t.finished} finished · policy <code>${esc(summary.accept)}</code> · ${summary.jobs} kernel(s) at a time · ${esc(formatDuration(t.wallMs))} of notebook time (kernel ${esc(formatDuration(t.kernelMs))}) · ${esc(summary.generatedAt)}${envText ? `<br>${esc(envText)}` : ''}</p>
+<p class="meta"><code>${esc(summary.input)}</code> · ${t.notebooks} notebooks, ${t.finished} finished · policy <code>${esc(summary.accept)}</code> · ${summary.jobs} kernel(s) at a time · ${esc(formatDuration(t.wallMs))} of notebook time (kernel ${esc(formatDuration(t.kernelMs))}) · ${esc(summary.generatedAt)}${envText ? `<br>${esc(envText)}` : ''}${t.llm ? `<br>LLM: ${esc(formatUsage(t.llm))}` : ''}</p>
 <div class="cards">${cards}</div>
 ${numbersNote}
 <div class="grid">
@@ -218,7 +218,7 @@ function row(nb: IBatchNotebook): string {
     `<td class="num">${cells}</td>` +
     `<td class="tags">${esc(fixes) || '—'}</td>` +
     `<td class="tags">${esc(remaining) || '—'}</td>` +
-    `<td class="num">${nb.durations.wallMs ? esc(formatDuration(nb.durations.wallMs)) : '—'}</td>` +
+    `<td class="num">${nb.durations.wallMs ? esc(formatDuration(nb.durations.wallMs)) : '—'}${nb.llm ? `<div class="tags">${esc(formatUsage(nb.llm))}</div>` : ''}</td>` +
     `<td class="links">${links || '—'}</td></tr>`
   );
 }

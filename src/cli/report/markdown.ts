@@ -1,6 +1,7 @@
 /** summary.md: the batch summary as a Markdown page, links relative to the output folder. */
+import { formatCost } from '../../core/llm/cost';
 import { href } from './html';
-import { formatDuration, OUTCOME_LABELS, OUTCOMES, ranked } from './summary';
+import { formatDuration, formatUsage, OUTCOME_LABELS, OUTCOMES, ranked } from './summary';
 import type { IBatchNotebook, IBatchSummary } from './summary';
 
 export function renderMarkdown(summary: IBatchSummary): string {
@@ -20,6 +21,9 @@ export function renderMarkdown(summary: IBatchSummary): string {
         .join(', ')}`,
       ''
     );
+  }
+  if (t.llm) {
+    lines.push(`LLM: ${formatUsage(t.llm)}`, '');
   }
   lines.push('## Outcomes', '', '| outcome | notebooks |', '|---|---:|');
   for (const outcome of OUTCOMES) {
@@ -49,6 +53,17 @@ export function renderMarkdown(summary: IBatchSummary): string {
     '|---|---|---|---|---|---|---|---:|---|'
   );
   lines.push(...summary.notebooks.map(row));
+  const asked = summary.notebooks.filter(nb => nb.llm);
+  if (asked.length > 0) {
+    lines.push('', '## LLM per notebook', '', '| notebook | calls | tokens in | cached in | out | reused answers | cost |', '|---|---:|---:|---:|---:|---:|---:|');
+    for (const nb of asked) {
+      const u = nb.llm!;
+      lines.push(
+        `| ${cell(nb.path)} | ${u.calls} | ${u.inputTokens} | ${u.cachedInputTokens ?? 0} | ${u.outputTokens} | ${u.cacheHits ?? 0} | ` +
+          `${u.costUsd === undefined ? 'no price' : formatCost(u.costUsd)} |`
+      );
+    }
+  }
   return lines.join('\n') + '\n';
 }
 

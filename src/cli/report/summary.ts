@@ -5,6 +5,8 @@
  */
 import { failureCounts, outcomeOf, OUTCOMES } from '../../core/diagnosis/outcome';
 import type { OutcomeClass } from '../../core/diagnosis/outcome';
+import type { ITokenUsage } from '../../core/agent';
+import { formatCost, hasUsage, totalUsage } from '../../core/llm/cost';
 import type { IReport } from '../../core/report';
 
 export const SUMMARY_VERSION = 1;
@@ -53,6 +55,8 @@ export interface IBatchNotebook {
   remainingCategories: Record<string, number>;
   fixes: { byRule: Record<string, number>; byLibrary: Record<string, number> };
   durations: { wallMs: number; kernelMs: number; engineMs: number };
+  /** What the LLM agent spent on this notebook: calls, tokens, reused answers, USD (when priced). */
+  llm?: ITokenUsage;
   /** Relative to the batch's output folder. */
   modernized?: string;
   report?: string;
@@ -84,6 +88,8 @@ export interface IBatchSummary {
     fixesByLibrary: Record<string, number>;
     wallMs: number;
     kernelMs: number;
+    /** The LLM agent over the whole batch (absent when no notebook asked it). */
+    llm?: ITokenUsage;
   };
   notebooks: IBatchNotebook[];
 }
@@ -191,6 +197,7 @@ export function notebookEntry(input: INotebookInput, libraryOf: LibraryOf = () =
       kernelMs: report.summary.kernelMs,
       engineMs: report.cells.reduce((sum, cell) => sum + cell.engineMs.reduce((a, b) => a + b, 0), 0)
     },
+    ...(hasUsage(report.summary.usage) ? { llm: report.summary.usage } : {}),
     modernized: input.modernized,
     report: input.reportLink
   };
@@ -258,7 +265,8 @@ export function buildSummary(
       fixesByRule,
       fixesByLibrary,
       wallMs: notebooks.reduce((sum, nb) => sum + nb.durations.wallMs, 0),
-      kernelMs: notebooks.reduce((sum, nb) => sum + nb.durations.kernelMs, 0)
+      kernelMs: notebooks.reduce((sum, nb) => sum + nb.durations.kernelMs, 0),
+      ...(notebooks.some(nb => nb.llm) ? { llm: totalUsage(notebooks.map(nb => nb.llm)) } : {})
     },
     notebooks: sorted
   };
@@ -269,6 +277,21 @@ export function ranked(table: Record<string, number>, limit = Infinity): [string
   return Object.entries(table)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, limit);
+}
+
+/** `3 LLM calls, 2,410 tokens in (1,024 cached), 130 out, 1 reused answer, $0.0021` (cost: `no price` when unknown). */
+export function formatUsage(usage: ITokenUsage): string {
+  const parts = [
+    `${usage.calls} LLM call${usage.calls === 1 ? '' : 's'}`,
+    `${usage.inputTokens.toLocaleString('en-US')} tokens in` +
+      (usage.cachedInputTokens ? ` (${usage.cachedInputTokens.toLocaleString('en-US')} cached)` : ''),
+    `${usage.outputTokens.toLocaleString('en-US')} out`
+  ];
+  if (usage.cacheHits) {
+    parts.push(`${usage.cacheHits} reused answer${usage.cacheHits === 1 ? '' : 's'}`);
+  }
+  parts.push(usage.costUsd === undefined ? 'cost unknown (no price for the model)' : formatCost(usage.costUsd));
+  return parts.join(', ');
 }
 
 /** `12.3 s`, `4 min 05 s`, `1 h 02 min`. */

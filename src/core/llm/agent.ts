@@ -11,6 +11,8 @@ import type { IAgentAnswer, IAgentAttempt, IAgentRequest, IPatchAgent, ITokenUsa
 import { driftFlags } from '../drift';
 import { guardFlags } from '../patch';
 import { ANSWER_SCHEMA, parseAnswer, parsesAsPython } from './answer';
+import { addUsage, priced } from './cost';
+import type { PriceTable } from './cost';
 import { ChatModelError } from './model';
 import type { IChatMessage, IChatModel } from './model';
 import { FULL_LIMITS, TRIMMED_LIMITS, buildMessages, describeDataFiles } from './prompt';
@@ -21,6 +23,7 @@ export class LlmAgent implements IPatchAgent {
     this._model = options.model;
     this._maxAttempts = options.maxAttemptsPerCell ?? 3;
     this._stream = options.stream ?? false;
+    this._prices = options.prices;
   }
 
   /** The model's name; patches say `llm:<name>`. */
@@ -57,7 +60,7 @@ export class LlmAgent implements IPatchAgent {
     dataFiles: string,
     tried: ReadonlySet<string>
   ): Promise<IAgentAnswer> {
-    const usage: ITokenUsage = { calls: 0, inputTokens: 0, outputTokens: 0 };
+    let usage: ITokenUsage = { calls: 0, inputTokens: 0, outputTokens: 0 };
     let limits = FULL_LIMITS;
     let trimmed = false;
     if (used() >= this._maxAttempts) {
@@ -94,10 +97,17 @@ export class LlmAgent implements IPatchAgent {
         }
         return { usage, error: `The LLM call failed: ${String((error as Error)?.message ?? error).slice(0, 200)}.` };
       }
-      usage.calls += response.usage.calls;
-      usage.inputTokens += response.usage.inputTokens;
-      usage.outputTokens += response.usage.outputTokens;
-      this._exchanged.emit({ cellIndex: request.cellIndex, attempt, messages, answer: response.text, usage: response.usage, model: response.model });
+      const spent = priced(response.usage, this._prices, this._model.name);
+      usage = addUsage(usage, spent);
+      this._exchanged.emit({
+        cellIndex: request.cellIndex,
+        attempt,
+        messages,
+        answer: response.text,
+        usage: spent,
+        model: response.model,
+        cached: response.cached === true
+      });
 
       const parsed = parseAnswer(response.text);
       if (!parsed) {
@@ -146,6 +156,7 @@ export class LlmAgent implements IPatchAgent {
   private _model: IChatModel;
   private _maxAttempts: number;
   private _stream: boolean;
+  private _prices?: PriceTable;
   private _dataCache = new Map<string, Promise<string>>();
   private _rejectedBefore = new WeakMap<readonly IAgentAttempt[], number>();
   private _answerStreamed = new Signal<this, LlmAgent.IDelta>(this);
@@ -159,6 +170,8 @@ export namespace LlmAgent {
     maxAttemptsPerCell?: number;
     /** Use the streaming API and emit `answerStreamed` (the panel shows the answer as it comes). */
     stream?: boolean;
+    /** USD per million tokens by model: answers then carry their cost. */
+    prices?: PriceTable;
   }
 
   export interface IDelta {
@@ -175,5 +188,7 @@ export namespace LlmAgent {
     answer: string;
     usage: ITokenUsage;
     model: string;
+    /** The answer came from the answer cache. */
+    cached: boolean;
   }
 }

@@ -4,3 +4,5 @@ export * from './answer';
 export * from './prompt';
 export * from './agent';
 export * from './relay';
+export * from './cost';
+export * from './cache';

@@ -35,6 +35,8 @@ export interface IChatResponse {
   estimated: boolean;
   /** Whether the answer was asked for with a JSON schema. */
   structured: boolean;
+  /** True when the answer came from the answer cache: nothing was sent. */
+  cached?: boolean;
 }
 
 export interface IChatModel {

@@ -84,7 +84,7 @@ export class OpenAIChatModel implements IChatModel {
     const prompt = request.messages.map(message => message.content).join('\n');
     const usage = (reported: OpenAI.CompletionUsage | null | undefined, text: string): [ITokenUsage, boolean] =>
       reported
-        ? [{ calls: 1, inputTokens: reported.prompt_tokens, outputTokens: reported.completion_tokens }, false]
+        ? [Private.reportedUsage(reported), false]
         : [{ calls: 1, inputTokens: estimateTokens(prompt), outputTokens: estimateTokens(text) }, true];
 
     if (request.onDelta) {
@@ -219,6 +219,16 @@ namespace Private {
     /context[_ ]length|context window|maximum context|too many tokens|prompt is too long|reduce the length|exceeds the (model's )?(maximum|max|context)/i;
   /** Wording of an endpoint without structured output. */
   export const NO_SCHEMA = /response_format|json_schema|structured output|not supported.*schema/i;
+
+  /** The endpoint's counts, with the prompt-cache share where it says (OpenAI's `cached_tokens`). */
+  export function reportedUsage(reported: OpenAI.CompletionUsage): ITokenUsage {
+    const usage: ITokenUsage = { calls: 1, inputTokens: reported.prompt_tokens, outputTokens: reported.completion_tokens };
+    const cached = reported.prompt_tokens_details?.cached_tokens;
+    if (typeof cached === 'number' && cached > 0) {
+      usage.cachedInputTokens = cached;
+    }
+    return usage;
+  }
 
   export function detail(error: unknown): string {
     const body = (error as { error?: { message?: unknown } }).error;

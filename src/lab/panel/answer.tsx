@@ -8,6 +8,7 @@ import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 import type { ITokenUsage } from '../../core/agent';
 import type { LlmAgent } from '../../core/llm';
+import { formatCost } from '../../core/llm/cost';
 
 export interface ILiveAnswerProps {
   agent: LlmAgent;
@@ -53,16 +54,33 @@ export function LiveAnswer(props: ILiveAnswerProps): JSX.Element | null {
   );
 }
 
-/** "1 call · 812 tokens in · 64 out". */
+/** "1 LLM call · 812 tokens in · 64 out · $0.0002", with reused answers and prompt-cache tokens when there are some. */
 export function UsageLine(props: { usage: ITokenUsage; trans: TranslationBundle; className?: string }): JSX.Element {
   const { usage, trans } = props;
+  const hits = usage.cacheHits ?? 0;
+  const cached = usage.cachedInputTokens ?? 0;
   return (
-    <span className={props.className ?? 'jp-Modernizer-Usage'} title={trans.__('Tokens the LLM read and wrote')}>
+    <span
+      className={props.className ?? 'jp-Modernizer-Usage'}
+      title={
+        usage.costUsd === undefined && usage.calls > 0
+          ? trans.__('Tokens the LLM read and wrote. Add the model to the LLM prices setting to see the cost.')
+          : trans.__('Tokens the LLM read and wrote, and what they cost by the LLM prices setting')
+      }
+    >
       {trans._n('%1 LLM call', '%1 LLM calls', usage.calls)}
       {' · '}
       {trans.__('%1 tokens in', usage.inputTokens.toLocaleString())}
+      {cached > 0 && ` (${trans.__('%1 cached', cached.toLocaleString())})`}
       {' · '}
       {trans.__('%1 out', usage.outputTokens.toLocaleString())}
+      {hits > 0 && ' · ' + trans._n('%1 reused answer', '%1 reused answers', hits)}
+      {usage.costUsd !== undefined && (
+        <>
+          {' · '}
+          <span className="jp-Modernizer-Cost">{formatCost(usage.costUsd)}</span>
+        </>
+      )}
     </span>
   );
 }

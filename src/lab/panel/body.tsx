@@ -21,6 +21,7 @@ import type { IPatch } from '../../core/patch';
 import type { ICellRecord, IPreflightFinding } from '../../core/runner';
 import { PROBED_PACKAGES } from '../../core/probe';
 import { Labels } from '../labels';
+import { hasUsage } from '../../core/llm/cost';
 import { LiveAnswer, UsageLine } from './answer';
 import type { DisplayStatus } from '../labels';
 import type { RunModel } from '../model';
@@ -257,7 +258,7 @@ function Summary(props: IRunBodyProps & { model: RunModel }): JSX.Element {
                 )}
           </li>
         )}
-        {model.usage.calls > 0 && (
+        {hasUsage(model.usage) && (
           <li>
             <UsageLine usage={model.usage} trans={trans} />
           </li>
@@ -298,7 +299,7 @@ function Environment(props: { model: RunModel; trans: TranslationBundle }): JSX.
       {model.llmModel && (
         <div className="jp-Modernizer-Hint jp-Modernizer-LlmHint">
           {trans.__('LLM fixes by %1 when no rule fits.', model.llmModel)}
-          {model.usage.calls > 0 && (
+          {hasUsage(model.usage) && (
             <div className="jp-Modernizer-NotebookUsage">
               <span className="jp-Modernizer-UsageLabel">{trans.__('This notebook:')}</span>{' '}
               <UsageLine usage={model.usage} trans={trans} className="jp-Modernizer-Usage jp-mod-notebook" />
@@ -397,7 +398,7 @@ function CellEntry(props: IRunBodyProps & { model: RunModel; cell: ICellRecord }
           {trans.__('The LLM could not fix this cell: %1', cell.agentError)}
         </div>
       )}
-      {cell.usage && cell.usage.calls > 0 && <UsageLine usage={cell.usage} trans={trans} />}
+      {hasUsage(cell.usage) && <UsageLine usage={cell.usage!} trans={trans} />}
       {cell.patches.length > 0 && (
         <ul className="jp-Modernizer-Patches">
           {cell.patches.map(patch => (

@@ -3,7 +3,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { ServerConnection } from '@jupyterlab/services';
 import type { IAgentRequest } from '../../../src/core/agent';
-import { LlmAgent, OpenAIChatModel, relayChatModel } from '../../../src/core/llm';
+import { CachedChatModel, LlmAgent, OpenAIChatModel, relayChatModel } from '../../../src/core/llm';
+import type { IStoredAnswer } from '../../../src/core/llm';
+import { AnswerFolder } from '../../../src/cli/llm';
 import { NodeWorkspace } from '../../../src/cli/workspace';
 import { ScriptedOpenAIServer } from '../../helpers/openai-server';
 import type { ScriptStep } from '../../helpers/openai-server';
@@ -286,6 +288,75 @@ describe('LlmAgent', () => {
       expect(short.length).toBeLessThan(long.length / 2);
       expect((long.match(/### Cell/g) ?? []).length).toBeGreaterThan((short.match(/### Cell/g) ?? []).length);
       expect(short).toContain(FAILING);
+    });
+  });
+
+  describe('cost', () => {
+    const prices = { 'test-model': { input: 2, cachedInput: 0.5, output: 8 } };
+
+    it('should give every answer its cost by the price table, prompt-cache tokens at their price', async () => {
+      script({
+        answer: { source: FIXED, rationale: 'ok' },
+        usage: { prompt_tokens: 1000, completion_tokens: 50, prompt_tokens_details: { cached_tokens: 600 } }
+      });
+      const answer = await agent({ prices }).propose(request());
+      // 400 fresh x $2 + 600 cached x $0.5 + 50 out x $8, per million.
+      expect(answer.usage).toEqual({ calls: 1, inputTokens: 1000, cachedInputTokens: 600, outputTokens: 50, costUsd: (800 + 300 + 400) / 1e6 });
+    });
+
+    it('should leave the cost unknown for a model the table does not price', async () => {
+      script({ answer: { source: FIXED, rationale: 'ok' }, usage: { prompt_tokens: 1000, completion_tokens: 50 } });
+      const answer = await agent({ prices: { 'other-model': { input: 1, output: 1 } } }).propose(request());
+      expect(answer.usage.costUsd).toBeUndefined();
+      expect(answer.usage.inputTokens).toBe(1000);
+    });
+
+    it('should reuse a stored answer for the same prompt: a cache hit, no call, no cost', async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-cache-'));
+      // A new agent each time, as for each notebook of a batch: only the folder is shared.
+      const cached = () => {
+        const fresh = new LlmAgent({ model: new CachedChatModel({ model: model(), store: new AnswerFolder(dir) }), prices });
+        return (asked: IAgentRequest) => fresh.propose(asked);
+      };
+      script({ answer: { source: FIXED, rationale: 'factor is keyword-only.' }, usage: { prompt_tokens: 900, completion_tokens: 40 } });
+      const first = await cached()(request());
+      expect(first.usage).toMatchObject({ calls: 1, inputTokens: 900, outputTokens: 40 });
+      expect(first.usage.cacheHits).toBeUndefined();
+      const second = await cached()(request());
+      expect(server.requests).toHaveLength(1);
+      expect(second.proposal).toEqual(first.proposal);
+      expect(second.usage).toEqual({ calls: 0, inputTokens: 0, outputTokens: 0, cacheHits: 1, costUsd: 0 });
+
+      // Another failure is another prompt: asked.
+      script({ answer: { source: FIXED, rationale: 'ok' }, usage: { prompt_tokens: 900, completion_tokens: 40 } });
+      const other = await cached()(request({ source: FAILING + '\nprint(scaled)' }));
+      expect(other.usage.calls).toBe(1);
+      expect(server.requests).toHaveLength(1);
+
+      // One file per model and prompt hash; no key, no endpoint in it.
+      const files = fs.readdirSync(dir);
+      expect(files).toHaveLength(2);
+      expect(files.every(name => /^[0-9a-f]{64}\.json$/.test(name))).toBe(true);
+      const stored = files.map(name => fs.readFileSync(path.join(dir, name), 'utf8')).join('\n');
+      expect(stored).not.toContain(KEY);
+      expect(stored).not.toContain(server.baseURL);
+      expect(JSON.parse(fs.readFileSync(path.join(dir, files[0]), 'utf8'))).toMatchObject({ requestedModel: 'test-model', model: 'test-model' });
+    });
+
+    it('should not share answers between models', async () => {
+      const answers = new Map<string, IStoredAnswer>();
+      const store = {
+        get: async (name: string, prompt: string) => answers.get(name + prompt),
+        set: async (name: string, prompt: string, answer: IStoredAnswer) => void answers.set(name + prompt, answer)
+      };
+      script(
+        { answer: { source: FIXED, rationale: 'a' }, usage: { prompt_tokens: 10, completion_tokens: 1 } },
+        { answer: { source: FIXED, rationale: 'b' }, usage: { prompt_tokens: 10, completion_tokens: 1 } }
+      );
+      await new LlmAgent({ model: new CachedChatModel({ model: model(), store }) }).propose(request());
+      const other = await new LlmAgent({ model: new CachedChatModel({ model: model({ model: 'other-model' }), store }) }).propose(request());
+      expect(server.requests).toHaveLength(2);
+      expect(other.proposal?.rationale).toBe('b');
     });
   });
 
