@@ -42,14 +42,15 @@ define npm_install
 	fi
 endef
 
-.PHONY: help venv node_modules ui-tests-node_modules build chromium lab \
+.PHONY: help venv node_modules ui-tests-node_modules build chromium graphviz lab \
 	test test-js test-py test-ui examples clean-stamps
 
 help:
-	@echo "make venv          Python venv with requirements.txt"
+	@echo "make venv          Python venv with requirements.txt and the kernel's requirements-kernel.txt"
 	@echo "make node_modules  npm dependencies (npm ci from package-lock.json)"
 	@echo "make build         lab extension + CLI, installed editable in the venv"
 	@echo "make chromium      Debian's chromium for the UI tests (apt-get)"
+	@echo "make graphviz      Debian's graphviz (dot) for the kernel's graphviz and pydotplus (apt-get)"
 	@echo "make lab           JupyterLab on port $(LAB_PORT) over examples/"
 	@echo "make test          test-js, test-py, test-ui in that order"
 	@echo "make test-js | test-py | test-ui"
@@ -60,10 +61,11 @@ $(STAMPS):
 
 # --- environments ---------------------------------------------------------------------------
 
+# One resolution of both files, so the kernel's stack cannot move a pin of requirements.txt.
 venv: $(STAMPS)/venv
-$(STAMPS)/venv: requirements.txt | $(STAMPS)
+$(STAMPS)/venv: requirements.txt requirements-kernel.txt | $(STAMPS) graphviz
 	[ -x $(PY) ] || python3 -m venv $(VENV)
-	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt -r requirements-kernel.txt
 	touch $@
 
 node_modules: $(STAMPS)/node_modules
@@ -81,6 +83,13 @@ chromium:
 		echo "$$($(CHROMIUM) --version 2>/dev/null) at $(CHROMIUM)"; \
 	else \
 		$(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y chromium; \
+	fi
+
+graphviz:
+	@if command -v dot >/dev/null; then \
+		echo "$$(dot -V 2>&1) at $$(command -v dot)"; \
+	else \
+		$(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y graphviz; \
 	fi
 
 # --- build ----------------------------------------------------------------------------------
@@ -106,9 +115,15 @@ $(STAMPS)/python-install: $(STAMPS)/venv $(PY_PACKAGE) | $(STAMPS) $(STAMPS)/bui
 examples:
 	@if [ ! -d examples ]; then mkdir -p examples && touch examples/.gitkeep; fi
 
-lab: build examples
+# JupyterLab asks about its news feed on the first start: the venv's overrides answer 'never'.
+LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
+lab: build examples $(LAB_OVERRIDES)
 	@echo "JupyterLab at http://localhost:$(LAB_PORT)/lab (the URL with its token follows)"
 	$(JUPYTER) lab --no-browser --port=$(LAB_PORT) --ServerApp.root_dir=$(CURDIR)/examples $(ALLOW_ROOT)
+
+$(LAB_OVERRIDES): jupyter-config/lab-settings/overrides.json $(STAMPS)/venv
+	mkdir -p $(dir $@)
+	cp $< $@
 
 # --- tests ----------------------------------------------------------------------------------
 

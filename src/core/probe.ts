@@ -29,11 +29,23 @@ export interface IEnvironment {
   packages: Record<string, string>;
 }
 
-const PROBE_EXPRESSION = (packages: string[]) =>
-  `__import__('json').dumps({` +
-  `'python': __import__('platform').python_version(), ` +
-  `'platform': __import__('platform').platform(), ` +
-  `'packages': {name: version for name, version in ((n, (lambda n: (lambda md: next((d.version for d in md.distributions(name=n)), None))(__import__('importlib.metadata', fromlist=['x'])))(n)) for n in ${JSON.stringify(packages)}) if version}})`;
+/**
+ * Other distributions of the same import package: a kernel with
+ * tensorflow-cpu reports it as tensorflow.
+ */
+export const DISTRIBUTION_VARIANTS: Record<string, string[]> = {
+  tensorflow: ['tensorflow-cpu', 'tensorflow-intel', 'tensorflow-macos', 'tf-nightly']
+};
+
+const PROBE_EXPRESSION = (packages: string[]) => {
+  const candidates = Object.fromEntries(packages.map(name => [name, [name, ...(DISTRIBUTION_VARIANTS[name] ?? [])]]));
+  return (
+    `__import__('json').dumps({` +
+    `'python': __import__('platform').python_version(), ` +
+    `'platform': __import__('platform').platform(), ` +
+    `'packages': {name: version for name, version in ((n, (lambda md: next((d.version for c in cs for d in md.distributions(name=c)), None))(__import__('importlib.metadata', fromlist=['x']))) for n, cs in ${JSON.stringify(candidates)}.items()) if version}})`
+  );
+};
 
 /** Read the environment of the kernel behind a session. */
 export async function probeEnvironment(session: KernelSession, packages = PROBED_PACKAGES): Promise<IEnvironment> {

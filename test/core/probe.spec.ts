@@ -10,7 +10,11 @@ describe('probeEnvironment()', () => {
     expect(env.packages['pandas']).toMatch(/^3\./);
     expect(env.packages['numpy']).toMatch(/^2\./);
     expect(env.packages['scikit-learn']).toMatch(/^1\./);
-    expect(env.packages['tensorflow']).toBeUndefined();
+    // requirements-kernel.txt: tensorflow-cpu is reported as tensorflow; torch's CPU build.
+    expect(env.packages['tensorflow']).toMatch(/^2\./);
+    expect(env.packages['keras']).toMatch(/^3\./);
+    expect(env.packages['torch']).toMatch(/^2\.\d+\.\d+\+cpu$/);
+    expect(env.packages['lightgbm']).toBeDefined();
   });
 
   it('should leave no names in the user namespace and import no library', async () => {

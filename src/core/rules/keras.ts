@@ -428,7 +428,7 @@ const wrappers = customRule({
   id: 'keras-wrappers-scikit_learn',
   category: 'missing-module',
   fact: fact('keras-wrappers-scikit_learn', 'Keras 2.12 / TF 2.12 (approx.)', 'keras.wrappers.scikit_learn was removed around Keras/TF 2.12; use the scikeras package (KerasClassifier(model=build_fn, model__units=...)).', 'https://adriangb.com/scikeras/stable/migration.html'),
-  trigger: /No module named '(tensorflow\.)?keras\.wrappers'|has no attribute 'wrappers'/,
+  trigger: /No module named '(tensorflow\.)?keras\.wrappers(\.scikit_learn)?'|has no attribute 'wrappers'/,
   static: true,
   fix: ({ source }) => {
     const edits = rewriteFromImports(

@@ -1,7 +1,7 @@
 import { RuleEngine, allRules } from '../../../src/core/rules';
 import { PythonSource } from '../../../src/core/python/syntax';
 
-/** torch and tensorflow are not installed in the venv: their error texts are the libraries' own wording. */
+/** The libraries' own error texts; test/kernel/keras-in-kernel.spec.ts raises some of them in a real kernel. */
 const engine = new RuleEngine(allRules);
 const error = (ename: string, evalue: string) => ({ ename, evalue, traceback: [] });
 

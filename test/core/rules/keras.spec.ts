@@ -2,8 +2,8 @@ import { RuleEngine, allRules } from '../../../src/core/rules';
 import { PythonSource } from '../../../src/core/python/syntax';
 
 /**
- * TensorFlow is not installed in the test venv: the error texts below are the
- * catalog's (Keras 3 / TF 2.16 wording) and the rules are checked on source.
+ * The rules on source, with the error texts of Keras 3 / TF 2.16 and later;
+ * test/kernel/keras-in-kernel.spec.ts runs them in a kernel with TensorFlow.
  */
 const engine = new RuleEngine(allRules);
 const error = (ename: string, evalue: string) => ({ ename, evalue, traceback: [] });
@@ -107,6 +107,14 @@ const cases: [string, string, string, string, string][] = [
     "No module named 'keras.wrappers'",
     'from keras.wrappers.scikit_learn import KerasClassifier\nclf = KerasClassifier(build_fn=create_model, epochs=10, batch_size=32, units=64, verbose=0)\n',
     'from scikeras.wrappers import KerasClassifier\nclf = KerasClassifier(model=create_model, epochs=10, batch_size=32, model__units=64, verbose=0)\n'
+  ],
+  [
+    // Keras 3.15 has a keras.wrappers of its own (SKLearnClassifier), without scikit_learn.
+    'keras-wrappers-scikit_learn',
+    'ModuleNotFoundError',
+    "No module named 'keras.wrappers.scikit_learn'",
+    'from keras.wrappers.scikit_learn import KerasRegressor\nreg = KerasRegressor(build_fn=build)\n',
+    'from scikeras.wrappers import KerasRegressor\nreg = KerasRegressor(model=build)\n'
   ],
   [
     'tf1-session-placeholder',
