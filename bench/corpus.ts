@@ -12,6 +12,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { runNotebook } from '../src/cli/main';
 import { startJupyterServer } from '../src/cli/server';
+import { runOutcome } from '../src/core/diagnosis/outcome';
 import type { IReport } from '../src/core/report';
 import { corpusEntries, finish, nbclientRun, percentile, scratchCopy, takeFlag } from './common';
 import type { ICorpusEntry, INbclientRun } from './common';
@@ -106,6 +107,50 @@ async function runAll(selected: ICorpusEntry[], cellTimeoutSeconds: number): Pro
   return rows;
 }
 
+/**
+ * Failures split into root causes and consequences, diagnose-only and after
+ * the rules; and what became of the diagnose-only consequences once the
+ * rules fixed (or did not fix) their cause.
+ */
+function printRootCauses(rows: IRow[]): void {
+  const split = (report: IReport) => {
+    const { counts } = runOutcome(report.cells, report.failedConditions ?? []);
+    return counts;
+  };
+  const sum = (key: 'baseline' | 'rules', field: 'rootCauses' | 'consequences' | 'expected') =>
+    rows.reduce((total, row) => total + split(row[key])[field], 0);
+  for (const key of ['baseline', 'rules'] as const) {
+    process.stdout.write(
+      `failing cells, ${key === 'baseline' ? 'diagnose only (--accept none)' : 'after rules (--accept rules)'}: ` +
+        `${sum(key, 'rootCauses')} root causes, ${sum(key, 'consequences')} consequences, ${sum(key, 'expected')} author's own errors\n`
+    );
+  }
+  let gone = 0;
+  let causeFixedStillFailing = 0;
+  let causeNotFixed = 0;
+  const ok = (status?: string) => status === 'ok' || status === 'fixed';
+  for (const row of rows) {
+    const after = new Map(row.rules.cells.map(cell => [cell.index, cell]));
+    for (const cell of row.baseline.cells) {
+      const cause = cell.diagnosis?.category === 'consequence' ? cell.diagnosis.consequenceOf : undefined;
+      if (cause === undefined || ok(cell.status)) {
+        continue;
+      }
+      if (!ok(after.get(cause)?.status)) {
+        causeNotFixed++;
+      } else if (ok(after.get(cell.index)?.status)) {
+        gone++;
+      } else {
+        causeFixedStillFailing++;
+      }
+    }
+  }
+  process.stdout.write(
+    `diagnose-only consequences: ${gone} disappeared once the rules fixed their cause, ` +
+      `${causeFixedStillFailing} still failed after their cause was fixed (failures of their own), ${causeNotFixed} whose cause the rules did not fix\n`
+  );
+}
+
 function printFigures(rows: IRow[]): void {
   const lines = [
     '| notebook | code cells | baseline | after rules | fixes applied | numbers (after rules) | runtime fixes | remaining failure |',
@@ -139,6 +184,7 @@ function printFigures(rows: IRow[]): void {
         ` = ${(row.rules.summary.kernelMs / 1000 / row.nbclient!.kernelSeconds).toFixed(2)}\n`
     );
   }
+  printRootCauses(rows);
   const verdicts = (key: 'baseline' | 'rules') =>
     ['reproducible', 'modernized', 'failing'].map(v => `${v} ${rows.filter(row => row[key].verdict === v).length}`).join(', ');
   process.stdout.write(`verdicts, baseline: ${verdicts('baseline')}\nverdicts, after rules: ${verdicts('rules')}\n`);

@@ -37,6 +37,11 @@ export interface IPatch {
   label?: 'runtime' | 'score';
   /** Accepted, run, and undone by the engine because it did not help. */
   reverted?: boolean;
+  /**
+   * The patch set this patch is part of (the id of the set's lead patch): a
+   * fix and the edits to other cells and files that go with it.
+   */
+  setId?: string;
 }
 
 /** A decision on a patch: accept it, accept an edited version, or reject it. */

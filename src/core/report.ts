@@ -30,6 +30,8 @@ export interface IPatchRecord {
   reverted?: boolean;
   /** Refused because the cell was edited after the proposal. */
   stale?: boolean;
+  /** The patch set it belongs to (the lead patch's id): a fix and the edits that follow it in other cells. */
+  setId?: string;
   before: string;
   after: string;
 }
@@ -112,6 +114,7 @@ export function patchRecord(patch: IPatch): IPatchRecord {
     label: patch.label,
     reverted: patch.reverted,
     stale: patch.stale,
+    ...(patch.setId ? { setId: patch.setId } : {}),
     before: patch.before,
     after: patch.after
   };

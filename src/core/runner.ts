@@ -12,6 +12,7 @@ import { addUsage } from './llm/cost';
 import { diagnose } from './diagnose';
 import { ConsequenceFinder } from './diagnosis/consequence';
 import { failureCounts } from './diagnosis/outcome';
+import { followRenames } from './repairs/follow';
 import type { IDiagnosis } from './diagnose';
 import type { IExecutionResult, KernelSession } from './kernel';
 import { sourceText } from './notebook';
@@ -579,6 +580,8 @@ export class Modernizer {
     }
     patch.accepted = true;
     if (patch.target.kind === 'file') {
+      // The cells importing a renamed function change before the module reloads under them.
+      await this._followRenames(patch);
       await this._applyToFile(patch.target.path, patch, after, failing);
       this._update(owner, {});
       return true;
@@ -595,6 +598,7 @@ export class Modernizer {
     this._update(target, { source: after });
     this._sourceChanged.emit({ index: target.index, source: after, patch });
     this._graph.update(target.index, after);
+    await this._followRenames(patch);
     if (target.index !== failing) {
       // The failure was this earlier cell's doing: say so where it showed.
       const cell = this._cells[failing];
@@ -612,6 +616,23 @@ export class Modernizer {
       await this._rerunFrom(target.index, failing);
     }
     return true;
+  }
+
+  /** A fix that renamed a binding: the later uses of the old name follow, in its patch set. */
+  private async _followRenames(lead: IPatch): Promise<void> {
+    if (lead.setId !== undefined && lead.setId !== lead.id) {
+      return;
+    }
+    const set = followRenames({
+      lead,
+      cells: this._cells,
+      rules: this._rules,
+      moduleOf: path => this._moduleOf(path),
+      makePatch: (target, before, after, details) => this._finder.makePatch(target, before, after, details)
+    });
+    for (const part of set?.parts ?? []) {
+      await this._decideAndApply(part, (part.target as { index: number }).index);
+    }
   }
 
   /**
@@ -661,8 +682,7 @@ export class Modernizer {
    * instance made two cells later) must be built again.
    */
   private async _reloadModule(path: string, failing: number): Promise<void> {
-    const relative = Paths.relative(this._workspace!.notebookDir, path).replace(/\.py$/, '');
-    const module = relative.split('/').filter(part => part !== '__init__').join('.');
+    const module = this._moduleOf(path)!;
     const top = module.split('.')[0];
     await this._session.evaluate({
       reloaded: `[__import__('importlib').reload(m) for n, m in sorted(__import__('sys').modules.items(), key=lambda kv: -len(kv[0])) if m is not None and (n == ${JSON.stringify(module)} or n == ${JSON.stringify(top)})]`
@@ -682,6 +702,15 @@ export class Modernizer {
         await this._rerun(cell);
       }
     }
+  }
+
+  /** The module name cells import a helper file by (`utils.text` for utils/text.py). */
+  private _moduleOf(path: string): string | undefined {
+    if (!this._workspace) {
+      return undefined;
+    }
+    const relative = Paths.relative(this._workspace.notebookDir, path).replace(/\.py$/, '');
+    return relative.split('/').filter(part => part !== '__init__').join('.');
   }
 
   /** After a kernel death: wait for the restart and replay the cells that ran. */

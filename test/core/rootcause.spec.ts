@@ -126,6 +126,33 @@ describe('Modernizer (root causes)', () => {
       expect(report.summary).toMatchObject({ rootCauses: 1, consequences: 0 });
     });
 
+    it('should rename the later uses of an import a fix renamed, in the same patch set', async () => {
+      kernel = await startTestKernel(server);
+      const modernizer = new Modernizer({
+        notebook: codeNotebook(
+          'import numpy as np\nfrom sklearn.preprocessing import Imputer',
+          'data = np.array([[1.0], [np.nan], [3.0]])',
+          "imp = Imputer(missing_values='NaN', strategy='mean', axis=0)\nprint(imp.fit_transform(data).ravel())",
+          "def median_imputer():\n    return Imputer(strategy='median')\nprint(type(median_imputer()).__name__)"
+        ),
+        session: kernel.session,
+        rules,
+        decider: new PolicyDecider('rules')
+      });
+      expect(await modernizer.run()).toBe('modernized');
+      const lead = modernizer.cells[0].patches[0];
+      expect(lead).toMatchObject({ accepted: true, setId: lead.id });
+      expect(modernizer.cells[2].patches).toMatchObject([{ accepted: true, setId: lead.id, target: { kind: 'cell', index: 2 } }]);
+      expect(modernizer.cells[2].source).toContain("SimpleImputer(missing_values=np.nan, strategy='mean')");
+      expect(modernizer.cells[3].source).toContain("return SimpleImputer(strategy='median')");
+      // The later cells never failed: they ran once, renamed before their turn.
+      expect(modernizer.cells.map(cell => cell.runs)).toEqual([2, 1, 1, 1]);
+      expect(modernizer.cells[2].outputs[0]).toMatchObject({ text: '[1. 2. 3.]\n' });
+      expect(modernizer.cells[3].outputs[0]).toMatchObject({ text: 'SimpleImputer\n' });
+      const report = buildReport(modernizer, { notebook: 'n.ipynb', durationMs: 1 });
+      expect(report.cells.find(cell => cell.index === 3)?.patches[0].setId).toBe(lead.id);
+    });
+
     it('should class a run that is clean but whose numbers drifted as "ran clean, numbers off"', async () => {
       kernel = await startTestKernel(server);
       const modernizer = new Modernizer({
