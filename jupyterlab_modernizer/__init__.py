@@ -11,6 +11,7 @@ except ImportError:
 
 import os
 
+from . import nodelay
 from .relay import LLMRelay
 from .secrets import remove_key_from_environment
 from .routes import setup_route_handlers
@@ -25,13 +26,14 @@ def _jupyter_server_extension_points():
 
 
 def _load_jupyter_server_extension(server_app):
-    """Register the LLM relay handlers.
+    """Register the LLM relay handlers; kernel websockets send without delay.
 
     Parameters
     ----------
     server_app: jupyter_server.serverapp.ServerApp
         The running server; its config may hold ``c.LLMRelay.*`` settings.
     """
+    nodelay.install(server_app)
     relay = LLMRelay(parent=server_app, log=server_app.log)
     # Kernels get a copy of this process's environment: the key must leave it before any starts.
     removed = remove_key_from_environment(os.environ, relay)
