@@ -1,16 +1,16 @@
 """Kernel websockets without Nagle's delay: in a server with the extension, and in the CLI's own server."""
 
+import importlib.util
 import json
 import socket
 from pathlib import Path
 
 import pytest
 from jupyter_server.services.kernels.connection.channels import ZMQChannelsWebsocketConnection
-from traitlets.config.loader import PyFileConfigLoader
 
 from jupyterlab_modernizer.nodelay import NoDelayKernelConnection
 
-CLI_CONFIG = Path(__file__).resolve().parents[2] / "jupyter-config" / "cli" / "jupyter_server_config.py"
+CLI_START = Path(__file__).resolve().parents[2] / "jupyter-config" / "cli" / "start_server.py"
 
 
 async def test_extension_installs_the_no_delay_connection(jp_serverapp):
@@ -47,8 +47,11 @@ async def test_kernel_websocket_sends_without_delay(jp_serverapp, jp_ws_fetch, j
         await jp_fetch("api", "kernels", model["id"], method="DELETE")
 
 
-def test_cli_server_config_loads_no_extension_and_the_no_delay_connection():
-    config = PyFileConfigLoader(CLI_CONFIG.name, path=str(CLI_CONFIG.parent)).load_config()
+def test_cli_server_runs_no_extension_and_the_no_delay_connection():
+    spec = importlib.util.spec_from_file_location("start_server", CLI_START)
+    start_server = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(start_server)
+    config = start_server.cli_config()
     assert config.ServerApp.kernel_websocket_connection_class.__name__ == "NoDelayKernelConnection"
     extensions = config.ServerApp.jpserver_extensions
     # Every extension enabled in this environment (JupyterLab at least) is turned off.

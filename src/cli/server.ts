@@ -58,6 +58,24 @@ export function findJupyter(): string {
   return 'jupyter';
 }
 
+/**
+ * `jupyter server`, through jupyter-config/cli/start_server.py and the Python
+ * beside `jupyter` when both are there: the same server, started faster, with
+ * kernel websockets that do not wait on Nagle's algorithm (see that file).
+ */
+function serverCommandLine(jupyter: string): string[] {
+  const python = path.join(path.dirname(jupyter), 'python');
+  let dir = __dirname;
+  for (let i = 0; i < 5 && path.isAbsolute(jupyter) && fs.existsSync(python); i++) {
+    const script = path.join(dir, 'jupyter-config', 'cli', 'start_server.py');
+    if (fs.existsSync(script)) {
+      return [python, script];
+    }
+    dir = path.dirname(dir);
+  }
+  return [jupyter, 'server'];
+}
+
 /** Start `jupyter server` on a free loopback port with a random token. */
 export async function startJupyterServer(options: { rootDir: string; jupyter?: string }): Promise<IJupyterServer> {
   const port = await freePort();
@@ -65,10 +83,11 @@ export async function startJupyterServer(options: { rootDir: string; jupyter?: s
   const jupyter = options.jupyter ?? findJupyter();
   // The token goes in a private config file, not on the command line any local user can read.
   const config = Private.writeTokenConfig(token);
+  const [command, ...serverCommand] = serverCommandLine(jupyter);
   const child = spawn(
-    jupyter,
+    command,
     [
-      'server',
+      ...serverCommand,
       '--no-browser',
       '--ServerApp.ip=127.0.0.1',
       `--ServerApp.port=${port}`,
@@ -170,7 +189,7 @@ async function waitForServer(url: string, token: string, timeoutMs = 60000): Pro
       }
       lastError = (error as Error).message;
     }
-    await new Promise(resolve => setTimeout(resolve, 250));
+    await new Promise(resolve => setTimeout(resolve, 100));
   }
   throw new Error(`No Jupyter server answered at ${url} (${lastError}).`);
 }
