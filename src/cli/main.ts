@@ -18,7 +18,6 @@ import type { IReport } from '../core/report';
 import { RuleEngine } from '../core/rules/engine';
 import { allRules } from '../core/rules/all';
 import { Modernizer } from '../core/runner';
-import { makeAgent } from './llm';
 import { RUN_FLAGS, RUN_FLAGS_USAGE, UsageError, parseFlags, readRunFlags } from './flags';
 import type { IRunFlags } from './flags';
 import { attachJupyterServer, startJupyterServer, startKernelFor } from './server';
@@ -111,7 +110,8 @@ export async function runNotebook(options: IRunOptions, shared?: { server: IJupy
         notebookBudgetMs: options.notebookTimeoutSeconds === undefined ? undefined : options.notebookTimeoutSeconds * 1000,
         tolerance: options.tolerance,
         stabilityRuns: options.stabilityRuns,
-        agent: options.llm && makeAgent(options.llm)
+        // Loaded only for a run with a model: the OpenAI client takes a while to load.
+        agent: options.llm && (await import('./llm')).makeAgent(options.llm)
       });
       notes.forEach(note => progress?.note(note));
       progress?.attach(modernizer, path.basename(notebookPath));

@@ -129,14 +129,27 @@ export function stripMagics(code: string): string {
 
 export class DependencyGraph {
   constructor(sources: readonly (string | null)[]) {
-    this.cells = sources.map(source => (source === null ? null : cellNames(source)));
+    this._sources = [...sources];
   }
 
-  readonly cells: (ICellNames | null)[];
+  /**
+   * Each cell's names (null for a cell that is not code), read on first use:
+   * only a failure or a fix needs them, so a run where every cell passes
+   * never parses its cells for them.
+   */
+  get cells(): (ICellNames | null)[] {
+    if (!this._cells) {
+      this._cells = this._sources.map(source => (source === null ? null : cellNames(source)));
+    }
+    return this._cells;
+  }
 
   /** Replace one cell's names after its source changed. */
   update(index: number, source: string): void {
-    this.cells[index] = cellNames(source);
+    this._sources[index] = source;
+    if (this._cells) {
+      this._cells[index] = cellNames(source);
+    }
   }
 
   /** The last cell before `before` that defines or mutates `name`. */
@@ -224,6 +237,9 @@ export class DependencyGraph {
     }
     return rerun;
   }
+
+  private _sources: (string | null)[];
+  private _cells: (ICellNames | null)[] | null = null;
 }
 
 namespace Private {

@@ -192,8 +192,8 @@ export class Modernizer {
 
   /** Probe the environment and scan statically: nothing of the notebook runs. */
   async prepare(): Promise<void> {
-    this._environment = await probeEnvironment(this._session);
-    this._preflight = await this._finder.preflight();
+    // The kernel reads its versions while the cells are scanned.
+    [this._environment, this._preflight] = await Promise.all([probeEnvironment(this._session), this._finder.preflight()]);
     this._prepared.emit();
   }
 

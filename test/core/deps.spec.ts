@@ -78,4 +78,15 @@ describe('DependencyGraph', () => {
       expect(graph.dependents(1, 6)).toEqual([2, 4, 6]);
     });
   });
+
+  describe('#update()', () => {
+    it('should use a source updated before any names were read, and one updated after', () => {
+      const changing = new DependencyGraph(['a = 1', 'b = a', null, 'print(b)']);
+      changing.update(1, 'b = 2');
+      expect(changing.dependents(0, 3)).toEqual([]);
+      expect(changing.cells[2]).toBeNull();
+      changing.update(1, 'b = a + 1');
+      expect(changing.dependents(0, 3)).toEqual([1, 3]);
+    });
+  });
 });
