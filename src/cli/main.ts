@@ -16,7 +16,7 @@ import { PolicyDecider } from '../core/policy';
 import { buildReport } from '../core/report';
 import type { IReport } from '../core/report';
 import { RuleEngine } from '../core/rules/engine';
-import { allRules } from '../core/rules/all';
+import { allFamilies, allRules } from '../core/rules/all';
 import { Modernizer } from '../core/runner';
 import { RUN_FLAGS, RUN_FLAGS_USAGE, UsageError, parseFlags, readRunFlags } from './flags';
 import type { IRunFlags } from './flags';
@@ -103,7 +103,7 @@ export async function runNotebook(options: IRunOptions, shared?: { server: IJupy
       const modernizer = new Modernizer({
         notebook,
         session,
-        rules: new RuleEngine(allRules),
+        rules: new RuleEngine(allRules, allFamilies),
         decider: new PolicyDecider(options.accept),
         workspace: new NodeWorkspace(path.dirname(notebookPath), dataDir),
         cellTimeoutMs: options.cellTimeoutSeconds * 1000,

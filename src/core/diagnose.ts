@@ -120,7 +120,10 @@ export function diagnose(result: IExecutionResult, options: IDiagnoseOptions): I
       consequenceKind: consequence.kind
     };
   }
-  const rule = proposal?.rules[0] ?? (failingCode === undefined ? options.rules.triggeredBy(error)[0] : undefined);
+  // No safe rewrite: a mined fact whose old API the code uses still explains it, in the library's own words.
+  const rule =
+    proposal?.rules[0] ??
+    (failingCode === undefined ? options.rules.triggeredBy(error)[0] : options.rules.advise(failingCode, error, options.knownImports));
   if (rule) {
     return { ...base, category: rule.category, message: rule.fact.message, fact: rule.fact, ruleId: rule.id };
   }

@@ -524,7 +524,7 @@ export class Modernizer {
     }
     const cell = this._cells[index];
     const attempts = this._agentAttempts.get(index) ?? [];
-    const facts = this._rules.triggeredBy(diagnosis.error).map(rule => rule.fact);
+    const facts = [...(diagnosis.fact ? [diagnosis.fact] : []), ...this._rules.triggeredBy(diagnosis.error).map(rule => rule.fact)];
     const uses = this._graph.cells[index]?.uses ?? new Set<string>();
     const definers = new Set<number>();
     for (const name of uses) {

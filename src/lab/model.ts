@@ -19,7 +19,7 @@ import type { IEnvironment } from '../core/probe';
 import { PROVENANCE_KEY, readProvenance, recordProvenance } from '../core/provenance';
 import { buildReport } from '../core/report';
 import type { IReport } from '../core/report';
-import { allRules, RuleEngine } from '../core/rules';
+import { allFamilies, allRules, RuleEngine } from '../core/rules';
 import { Modernizer } from '../core/runner';
 import type { ICellRecord, IPreflightFinding } from '../core/runner';
 import { Paths } from '../core/workspace';
@@ -196,7 +196,7 @@ export class RunModel {
       const modernizer = new Modernizer({
         notebook,
         session: this._session,
-        rules: new RuleEngine(allRules),
+        rules: new RuleEngine(allRules, allFamilies),
         decider: this._decider,
         workspace: new ContentsWorkspace({
           contents: this._contents,

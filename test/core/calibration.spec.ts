@@ -2,7 +2,7 @@ import type * as nbformat from '@jupyterlab/nbformat';
 import type { IJupyterServer } from '../../src/cli/server';
 import { PolicyDecider } from '../../src/core/policy';
 import { RuleEngine } from '../../src/core/rules/engine';
-import { allRules } from '../../src/core/rules/all';
+import { allFamilies, allRules } from '../../src/core/rules/all';
 import { Modernizer } from '../../src/core/runner';
 import { startTestKernel, startTestServer, useTestKernel } from '../helpers/jupyter';
 import { codeNotebook } from '../helpers/notebooks';
@@ -17,7 +17,7 @@ const DATA =
 describe('Modernizer score calibration', () => {
   let server: IJupyterServer;
   let kernel: ITestKernel;
-  const rules = new RuleEngine(allRules);
+  const rules = new RuleEngine(allRules, allFamilies);
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -109,7 +109,7 @@ describe('Modernizer score calibration', () => {
 
 describe('Modernizer runtime reduction', () => {
   const shared = useTestKernel();
-  const rules = new RuleEngine(allRules);
+  const rules = new RuleEngine(allRules, allFamilies);
   const slow =
     'from sklearn.datasets import make_classification\nfrom sklearn.ensemble import RandomForestClassifier\n' +
     'X, y = make_classification(n_samples=3000, n_features=30, random_state=0)\n' +

@@ -1,9 +1,9 @@
 import { diagnose } from '../../src/core/diagnose';
 import type { IExecutionResult } from '../../src/core/kernel';
 import { RuleEngine } from '../../src/core/rules/engine';
-import { allRules } from '../../src/core/rules/all';
+import { allFamilies, allRules } from '../../src/core/rules/all';
 
-const rules = new RuleEngine(allRules);
+const rules = new RuleEngine(allRules, allFamilies);
 
 const failed = (ename: string, evalue: string, traceback: string[] = [], stderr = ''): IExecutionResult => ({
   status: 'error',

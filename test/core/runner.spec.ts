@@ -2,7 +2,7 @@ import type { IJupyterServer } from '../../src/cli/server';
 import { PolicyDecider } from '../../src/core/policy';
 import type { Decision, IPatch } from '../../src/core/patch';
 import { RuleEngine } from '../../src/core/rules/engine';
-import { allRules } from '../../src/core/rules/all';
+import { allFamilies, allRules } from '../../src/core/rules/all';
 import { Modernizer } from '../../src/core/runner';
 import type { ICellRecord, IDecider } from '../../src/core/runner';
 import { startTestKernel, startTestServer } from '../helpers/jupyter';
@@ -23,7 +23,7 @@ class ScriptedDecider implements IDecider {
 describe('Modernizer', () => {
   let server: IJupyterServer;
   let kernel: ITestKernel;
-  const rules = new RuleEngine(allRules);
+  const rules = new RuleEngine(allRules, allFamilies);
 
   beforeAll(async () => {
     server = await startTestServer();

@@ -5,10 +5,10 @@
  */
 import type { IExecutionResult } from '../../src/core/kernel';
 import { PythonSource } from '../../src/core/python/syntax';
-import { RuleEngine, allRules } from '../../src/core/rules';
+import { RuleEngine, allFamilies, allRules } from '../../src/core/rules';
 import { useTestKernel } from './jupyter';
 
-export const engine = new RuleEngine(allRules);
+export const engine = new RuleEngine(allRules, allFamilies);
 
 export interface IFailingCase {
   /** The rule the kernel's error must pick (alone or with companions). */

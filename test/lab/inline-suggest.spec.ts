@@ -1,9 +1,9 @@
-import { allRules } from '../../src/core/rules/all';
+import { allFamilies, allRules } from '../../src/core/rules/all';
 import { RuleEngine } from '../../src/core/rules/engine';
 import { lineDiff, withContext } from '../../src/lab/inline/linediff';
 import { errorOfOutput, importsBefore, suggestFix } from '../../src/lab/inline/suggest';
 
-const rules = new RuleEngine(allRules);
+const rules = new RuleEngine(allRules, allFamilies);
 const code = (source: string) => ({ type: 'code', source });
 
 describe('suggestFix()', () => {

@@ -333,6 +333,11 @@ namespace Private {
 
   /** Rules are named `<library>-<change>`; fixers (data-path, pip-install…) belong to the notebook. */
   export function libraryFromId(id: string): string {
+    // A mined fact's rule: `kb:<library>:<kind>:<old>`.
+    const mined = /^kb:([\w-]+):/.exec(id);
+    if (mined) {
+      return mined[1];
+    }
     for (const [pattern, library] of PREFIXES) {
       if (pattern.test(id)) {
         return library;

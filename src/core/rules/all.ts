@@ -1,4 +1,4 @@
-/** Every rule the engine knows, in trigger priority order. */
+/** Every rule the engine knows, in trigger priority order, and the families of the mined knowledge base. */
 import { defaultRules } from './defaults';
 import { hardwareRules } from './hardware';
 import { kerasRules } from './keras';
@@ -13,7 +13,9 @@ import { seabornRules } from './seaborn';
 import { sklearnRules } from './sklearn';
 import { statsmodelsRules } from './statsmodels';
 import { xgboostRules } from './xgboost';
-import type { IRule } from './types';
+import { kbFamilies } from './families/kb';
+import { sharedKnowledgeBase } from './kb/shared';
+import type { IRule, IRuleFamily } from './types';
 
 export const allRules: readonly IRule[] = [
   ...python2Rules,
@@ -31,3 +33,6 @@ export const allRules: readonly IRule[] = [
   ...defaultRules,
   ...runtimeRules
 ];
+
+/** The general families over the committed knowledge base (src/core/rules/kb/facts.json). */
+export const allFamilies: readonly IRuleFamily[] = kbFamilies(sharedKnowledgeBase());

@@ -6,7 +6,7 @@
 import { applyEdits } from '../python/edit';
 import type { IEdit } from '../python/edit';
 import { PythonSource } from '../python/syntax';
-import type { IRule, IRuleError } from './types';
+import type { IRule, IRuleError, IRuleFamily } from './types';
 
 /** A rewrite of one source proposed by one or more rules. */
 export interface IRuleProposal {
@@ -24,26 +24,48 @@ export interface IScanFinding {
   source: string;
 }
 
+/**
+ * Hand-written rules come first, then the families' mined facts. A hand rule
+ * exists where a table is not enough (a structural rewrite, `df.append(row)`
+ * -> `pd.concat`): when its shape is in the code it must win over a generic
+ * rename of the same name. When its shape is not there it edits nothing, and
+ * the family gets its turn.
+ */
 export class RuleEngine {
-  constructor(readonly rules: readonly IRule[]) {
-    const seen = new Set<string>();
+  constructor(
+    readonly rules: readonly IRule[],
+    readonly families: readonly IRuleFamily[] = []
+  ) {
     for (const rule of rules) {
-      if (seen.has(rule.id)) {
+      if (this._byId.has(rule.id)) {
         throw new Error(`Duplicate rule id ${rule.id}`);
       }
-      seen.add(rule.id);
+      this._byId.set(rule.id, rule);
     }
   }
 
-  /** The rule with this id. */
+  /** The rule with this id, hand-written or a family's. */
   get(id: string): IRule | undefined {
-    return this.rules.find(rule => rule.id === id);
+    return this._byId.get(id) ?? this.families.map(family => family.get(id)).find(Boolean);
   }
 
-  /** Rules whose trigger matches the error text. */
+  /** Rules whose trigger matches the error text, hand-written first, then the families'. */
   triggeredBy(error: IRuleError): IRule[] {
     const text = RuleEngine.errorText(error);
-    return this.rules.filter(rule => rule.trigger && rule.trigger.test(text));
+    const hand = this.rules.filter(rule => rule.trigger && rule.trigger.test(text));
+    return [...hand, ...this.families.flatMap(family => family.triggeredBy(error))];
+  }
+
+  /**
+   * A rule that explains this error in this code without a safe rewrite (a
+   * mined fact that failed validation): its fact is advice for the diagnosis
+   * and the LLM.
+   */
+  advise(text: string, error: IRuleError, knownImports?: ReadonlyMap<string, string>): IRule | undefined {
+    const source = new PythonSource(text, knownImports);
+    return this.families
+      .flatMap(family => family.triggeredBy(error))
+      .find(rule => rule.uses && Private.safeUses(rule, source, error));
   }
 
   /**
@@ -68,10 +90,12 @@ export class RuleEngine {
       }
       const rules = [rule];
       const all: IEdit[] = [...edits];
-      for (const companion of this.rules) {
+      const familyCompanions = this.families.flatMap(family => family.scan(source));
+      for (const companion of [...this.rules, ...familyCompanions]) {
         // Hardware fallbacks wait for their own error: on a machine with a GPU the code is right.
         if (
-          companion === rule ||
+          companion.id === rule.id ||
+          rules.some(added => added.id === companion.id) ||
           !companion.static ||
           !companion.trigger ||
           companion.category === 'hardware' ||
@@ -100,15 +124,21 @@ export class RuleEngine {
   scan(text: string, knownImports?: ReadonlyMap<string, string>): IScanFinding[] {
     const source = new PythonSource(text, knownImports);
     const findings: IScanFinding[] = [];
-    for (const rule of this.rules) {
+    const handEdits: IEdit[] = [];
+    const familyRules = this.families.flatMap(family => family.scan(source));
+    for (const rule of [...this.rules, ...familyRules]) {
       // Speed-ups are proposed for slow cells, not listed up front.
-      if ((!rule.static && rule.trigger) || rule.category === 'runtime') {
+      if ((!rule.static && rule.trigger) || rule.category === 'runtime' || findings.some(found => found.rule.id === rule.id)) {
         continue;
       }
       const edits = Private.safeFix(rule, source);
-      if (edits.length > 0) {
+      // A mined fact a hand rule already rewrites there is not listed twice.
+      if (edits.length > 0 && !edits.some(edit => handEdits.some(other => Private.overlaps(edit, other)))) {
         const first = Math.min(...edits.map(edit => edit.from));
         findings.push({ rule, line: source.lineAt(first), source: applyEdits(text, edits) });
+        if (this._byId.has(rule.id)) {
+          handEdits.push(...edits);
+        }
       }
     }
     return findings;
@@ -134,6 +164,8 @@ export class RuleEngine {
   static errorText(error: IRuleError): string {
     return `${error.ename}: ${error.evalue}`;
   }
+
+  private _byId = new Map<string, IRule>();
 }
 
 namespace Private {
@@ -143,6 +175,14 @@ namespace Private {
       return rule.fix({ source, error });
     } catch {
       return [];
+    }
+  }
+
+  export function safeUses(rule: IRule, source: PythonSource, error: IRuleError): boolean {
+    try {
+      return rule.uses!({ source, error });
+    } catch {
+      return false;
     }
   }
 

@@ -1,4 +1,4 @@
 export * from './types';
 export * from './engine';
 export * from './builders';
-export { allRules } from './all';
+export { allFamilies, allRules } from './all';

@@ -74,4 +74,25 @@ export interface IRule {
    * expect, said to the user.
    */
   runtime?: { tier: 'keeps-results' | 'changes-results'; speedup: string };
+  /**
+   * Whether the source uses the changed API at all. Set by rules that may
+   * know a change without a safe rewrite for it (unvalidated mined facts):
+   * their fact still explains the error as advice.
+   */
+  uses?(context: IRuleContext): boolean;
+}
+
+/**
+ * A general rule family: one error shape (`has no attribute`, `unexpected
+ * keyword argument`, ...) read against a table of facts. It hands the engine
+ * concrete rules, one per fact, made on demand.
+ */
+export interface IRuleFamily {
+  id: string;
+  /** Rules for the facts this error names, their owner checked against the error's own words. */
+  triggeredBy(error: IRuleError): IRule[];
+  /** Rules whose old API the code alone proves it uses (qualified names, imports): pre-flight and companions. */
+  scan(source: PythonSource): IRule[];
+  /** One of this family's rules by id, for reports and provenance. */
+  get(id: string): IRule | undefined;
 }

@@ -8,7 +8,7 @@ import { INotebookTracker } from '@jupyterlab/notebook';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
-import { allRules } from '../../core/rules/all';
+import { allFamilies, allRules } from '../../core/rules/all';
 import { RuleEngine } from '../../core/rules/engine';
 import { SETTINGS_ID } from '../../relaystatus';
 import { InlineSuggestions } from './manager';
@@ -31,7 +31,7 @@ export const inlineSuggestionsPlugin: JupyterFrontEndPlugin<void> = {
     const suggestions = new InlineSuggestions({
       shell: app.shell,
       tracker,
-      rules: new RuleEngine(allRules),
+      rules: new RuleEngine(allRules, allFamilies),
       translator: translator ?? nullTranslator,
       trans,
       languages

@@ -1,6 +1,6 @@
-import { RuleEngine, allRules } from '../../../src/core/rules';
+import { RuleEngine, allFamilies, allRules } from '../../../src/core/rules';
 
-const engine = new RuleEngine(allRules);
+const engine = new RuleEngine(allRules, allFamilies);
 const error = (ename: string, evalue: string) => ({ ename, evalue, traceback: [] });
 
 describe('RuleEngine', () => {

@@ -1,8 +1,8 @@
-import { RuleEngine, allRules } from '../../../src/core/rules';
+import { RuleEngine, allFamilies, allRules } from '../../../src/core/rules';
 import { PythonSource } from '../../../src/core/python/syntax';
 
 /** The libraries' own error texts; test/kernel/keras-in-kernel.spec.ts raises some of them in a real kernel. */
-const engine = new RuleEngine(allRules);
+const engine = new RuleEngine(allRules, allFamilies);
 const error = (ename: string, evalue: string) => ({ ename, evalue, traceback: [] });
 
 /** [rule id, ename, evalue, before, after] */

@@ -1,11 +1,11 @@
-import { RuleEngine, allRules } from '../../../src/core/rules';
+import { RuleEngine, allFamilies, allRules } from '../../../src/core/rules';
 import { PythonSource } from '../../../src/core/python/syntax';
 
 /**
  * The rules on source, with the error texts of Keras 3 / TF 2.16 and later;
  * test/kernel/keras-in-kernel.spec.ts runs them in a kernel with TensorFlow.
  */
-const engine = new RuleEngine(allRules);
+const engine = new RuleEngine(allRules, allFamilies);
 const error = (ename: string, evalue: string) => ({ ename, evalue, traceback: [] });
 
 /** [rule id, ename, evalue, before, after] */

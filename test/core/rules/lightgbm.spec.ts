@@ -1,7 +1,7 @@
-import { RuleEngine, allRules } from '../../../src/core/rules';
+import { RuleEngine, allFamilies, allRules } from '../../../src/core/rules';
 import { PythonSource } from '../../../src/core/python/syntax';
 
-const engine = new RuleEngine(allRules);
+const engine = new RuleEngine(allRules, allFamilies);
 const error = (ename: string, evalue: string) => ({ ename, evalue, traceback: [] });
 
 /** [rule id, ename, evalue (as LightGBM 4.7.0 prints it), before, after] */

@@ -1,4 +1,4 @@
-import { RuleEngine, allRules } from '../../../src/core/rules';
+import { RuleEngine, allFamilies, allRules } from '../../../src/core/rules';
 import { PythonSource } from '../../../src/core/python/syntax';
 import { python2Rules } from '../../../src/core/rules/python2';
 import { sklearnRules } from '../../../src/core/rules/sklearn';
@@ -7,7 +7,7 @@ import { lightgbmRules } from '../../../src/core/rules/lightgbm';
 import { kerasRules } from '../../../src/core/rules/keras';
 import { hardwareRules } from '../../../src/core/rules/hardware';
 
-const engine = new RuleEngine(allRules);
+const engine = new RuleEngine(allRules, allFamilies);
 const error = (ename: string, evalue: string, traceback: string[] = []) => ({ ename, evalue, traceback });
 
 const MISSING_PRINT = "Missing parentheses in call to 'print'. Did you mean print(...)?";

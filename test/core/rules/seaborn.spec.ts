@@ -1,6 +1,6 @@
-import { RuleEngine, allRules } from '../../../src/core/rules';
+import { RuleEngine, allFamilies, allRules } from '../../../src/core/rules';
 
-const engine = new RuleEngine(allRules);
+const engine = new RuleEngine(allRules, allFamilies);
 
 function propose(code: string, ename: string, evalue: string) {
   const proposal = engine.propose(code, { ename, evalue, traceback: [] });

@@ -1,6 +1,6 @@
-import { RuleEngine, allRules } from '../../../src/core/rules';
+import { RuleEngine, allFamilies, allRules } from '../../../src/core/rules';
 
-const engine = new RuleEngine(allRules);
+const engine = new RuleEngine(allRules, allFamilies);
 const error = (ename: string, evalue: string) => ({ ename, evalue, traceback: [] });
 
 /** [rule id, ename, evalue (as scikit-learn 1.9.1 / CPython 3.11 print it), before, after] */

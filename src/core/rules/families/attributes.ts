@@ -1,0 +1,147 @@
+/**
+ * Renamed, moved and removed names: `module 'x' has no attribute 'y'`,
+ * `'T' object has no attribute 'y'`, `type object 'T' has no attribute 'y'`
+ * (and NumPy 2's own "`np.y` was removed" wording).
+ */
+import type { IEdit } from '../../python/edit';
+import { replace } from '../../python/edit';
+import type { PythonSource } from '../../python/syntax';
+import { importedName, onCulpritLines, rewriteFromImports } from '../builders';
+import { KnowledgeBase } from '../kb/knowledge';
+import type { IKbFact } from '../kb/types';
+import type { IRuleContext, IRuleError } from '../types';
+import { escape, importedPaths, lastPart, parentOf, usesOf } from './code';
+import type { IKbRewrite, IKbShape } from './family';
+
+/** What an AttributeError names: the attribute and its owner, a module or a type. */
+export interface IMissingAttribute {
+  name: string;
+  module?: string;
+  type?: string;
+}
+
+export function readAttributeError(error: IRuleError): IMissingAttribute | undefined {
+  const text = error.evalue;
+  let match = /module '([\w.]+)' has no attribute '(\w+)'/.exec(text);
+  if (match) {
+    return { module: match[1], name: match[2] };
+  }
+  match = /`np\.(\w+)` was removed in the NumPy/.exec(text);
+  if (match) {
+    return { module: 'numpy', name: match[1] };
+  }
+  match = /(?:type object|object of type)? ?'([\w.]+)'(?: object)? has no attribute '(\w+)'/.exec(text);
+  if (match) {
+    return { type: lastPart(match[1]), name: match[2] };
+  }
+  return undefined;
+}
+
+const KINDS = new Set(['attribute-renamed', 'attribute-removed', 'name-moved']);
+
+export const attributeShape: IKbShape = {
+  id: 'kb-attribute',
+  factsFor(error, kb) {
+    const missing = readAttributeError(error);
+    if (!missing) {
+      return [];
+    }
+    // The error names the owner: a fact about another module or class with the same
+    // attribute name is not this change (`'list' object has no attribute 'append'`).
+    return kb.byName(missing.name).filter(
+      fact =>
+        KINDS.has(fact.kind) &&
+        (missing.module !== undefined
+          ? fact.old === `${missing.module}.${missing.name}`
+          : KnowledgeBase.ownerClass(fact.old) === missing.type)
+    );
+  },
+  factsIn(source, kb) {
+    const found = new Set<IKbFact>();
+    const add = (qualified: string | undefined) => {
+      for (const fact of qualified ? kb.byOld(qualified) : []) {
+        if (KINDS.has(fact.kind)) {
+          found.add(fact);
+        }
+      }
+    };
+    for (const member of source.findAll('MemberExpression')) {
+      if (member.lastChild?.name === 'PropertyName' && kb.byName(source.textOf(member.lastChild)).length > 0) {
+        add(source.qualifiedName(member));
+      }
+    }
+    importedPaths(source).forEach(add);
+    return [...found];
+  }
+};
+
+export const attributeRewrite: IKbRewrite = {
+  // A module member spelled through its module proves the use; a method name does not.
+  isStatic: fact => !KnowledgeBase.ownerClass(fact.old),
+  trigger: fact => {
+    const name = escape(lastPart(fact.old));
+    return new RegExp(`has no attribute '${name}'|\`np\\.${name}\` was removed|cannot import name '${name}'`);
+  },
+  uses(fact, { source, error }) {
+    const name = lastPart(fact.old);
+    if (KnowledgeBase.ownerClass(fact.old)) {
+      return onCulpritLines(source, error, source.memberAccesses(name)).length > 0;
+    }
+    return usesOf(source, fact.old).length > 0 || importedPaths(source).includes(fact.old);
+  },
+  edits(fact, context) {
+    if (fact.kind === 'attribute-removed' || !fact.new) {
+      return [];
+    }
+    return KnowledgeBase.ownerClass(fact.old) ? Private.renameMember(fact, context) : Private.renameModuleMember(fact, context.source);
+  }
+};
+
+namespace Private {
+  /** `obj.as_matrix()` -> `obj.to_numpy()`: only when the new name lives on the same class. */
+  export function renameMember(fact: IKbFact, { source, error }: IRuleContext): IEdit[] {
+    if (parentOf(fact.old) !== parentOf(fact.new!)) {
+      return [];
+    }
+    const name = lastPart(fact.old);
+    return onCulpritLines(source, error, source.memberAccesses(name)).map(member => replace(member.lastChild!, lastPart(fact.new!)));
+  }
+
+  /**
+   * `np.product` -> `np.prod`, `pd.scatter_matrix` -> `pd.plotting.scatter_matrix`,
+   * and `from old.module import name` -> `from new.module import new_name as name`:
+   * the local name stays, so other cells that use it keep working.
+   */
+  export function renameModuleMember(fact: IKbFact, source: PythonSource): IEdit[] {
+    const [oldModule, oldName] = [parentOf(fact.old), lastPart(fact.old)];
+    const [newModule, newName] = [parentOf(fact.new!), lastPart(fact.new!)];
+    const edits = rewriteFromImports(
+      source,
+      module => module === oldModule,
+      (name, alias) => {
+        if (name !== oldName) {
+          return undefined;
+        }
+        const local = alias ?? name;
+        return { module: newModule, part: local === newName ? newName : `${newName} as ${local}` };
+      }
+    );
+    let imported: { name: string; edits: IEdit[] } | undefined;
+    for (const node of usesOf(source, fact.old)) {
+      const dotted = source.dottedName(node);
+      if (!dotted?.includes('.')) {
+        continue;
+      }
+      const prefix = parentOf(dotted);
+      if (newModule === oldModule) {
+        edits.push(replace(node, `${prefix}.${newName}`));
+      } else if (newModule.startsWith(oldModule + '.')) {
+        edits.push(replace(node, `${prefix}.${newModule.slice(oldModule.length + 1)}.${newName}`));
+      } else {
+        imported ??= importedName(source, newModule, newModule);
+        edits.push(replace(node, `${imported.name}.${newName}`));
+      }
+    }
+    return imported ? [...imported.edits, ...edits] : edits;
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * Moved modules and names: `No module named 'x.y'` and
+ * `cannot import name 'y' from 'x'`. The import is rewritten; the names it
+ * binds stay what they were, so the cells that use them keep working.
+ */
+import type { IEdit } from '../../python/edit';
+import { insertAt, replace } from '../../python/edit';
+import type { PythonSource } from '../../python/syntax';
+import { rewriteFromImports } from '../builders';
+import type { IKbFact } from '../kb/types';
+import { escape, importedPaths, lastPart, parentOf, prefixes } from './code';
+import type { IKbRewrite, IKbShape } from './family';
+
+export const importShape: IKbShape = {
+  id: 'kb-import',
+  factsFor(error, kb) {
+    const name = /cannot import name '(\w+)' from '([\w.]+)'/.exec(error.evalue);
+    if (name) {
+      return kb.byOld(`${name[2]}.${name[1]}`);
+    }
+    const module = /No module named '([\w.]+)'/.exec(error.evalue)?.[1];
+    // The longest moved prefix: `sklearn.externals.joblib.numpy_pickle` is under `sklearn.externals.joblib`.
+    return module ? prefixes(module).flatMap(prefix => kb.byModule(prefix)) : [];
+  },
+  factsIn(source, kb) {
+    const found = new Set<IKbFact>();
+    for (const path of importedPaths(source)) {
+      prefixes(path).forEach(prefix => kb.byModule(prefix).forEach(fact => found.add(fact)));
+    }
+    return [...found];
+  }
+};
+
+export const moduleRewrite: IKbRewrite = {
+  isStatic: () => true,
+  trigger: fact => new RegExp(`No module named '${escape(fact.old)}(\\.[\\w.]+)?'|cannot import name '${escape(lastPart(fact.old))}'`),
+  uses: (fact, { source }) =>
+    importedPaths(source).some(path => path === fact.old || path.startsWith(fact.old + '.')),
+  edits: (fact, { source }) => (fact.new ? [...Private.fromImports(source, fact.old, fact.new), ...Private.plainImports(source, fact.old, fact.new)] : [])
+};
+
+namespace Private {
+  /**
+   * `from old[.sub] import a` -> `from new[.sub] import a`, and the module
+   * imported as a name, `from sklearn import cross_validation` ->
+   * `from sklearn import model_selection as cross_validation`.
+   */
+  export function fromImports(source: PythonSource, old: string, to: string): IEdit[] {
+    const [oldParent, oldName] = [parentOf(old), lastPart(old)];
+    // A module that left its package (`sklearn.externals.joblib` -> `joblib`) is imported plainly.
+    const plain = to.includes('.') ? [] : plainImportsOf(source, oldParent, oldName, to);
+    return [...plain, ...rewriteFromImports(
+      source,
+      module => module === old || module.startsWith(old + '.') || module === oldParent,
+      (name, alias, module) => {
+        const part = alias ? `${name} as ${alias}` : name;
+        if (module !== oldParent) {
+          return { module: to + module.slice(old.length), part };
+        }
+        if (name !== oldName) {
+          return undefined;
+        }
+        if (!to.includes('.')) {
+          return null;
+        }
+        const local = alias ?? name;
+        const newName = lastPart(to);
+        return { module: parentOf(to), part: local === newName ? newName : `${newName} as ${local}` };
+      }
+    )];
+  }
+
+  /** `from sklearn.externals import joblib as jl` -> `import joblib as jl` (inserted above the from-import). */
+  function plainImportsOf(source: PythonSource, parent: string, name: string, to: string): IEdit[] {
+    const edits: IEdit[] = [];
+    for (const statement of source.findAll('ImportStatement')) {
+      const text = source.textOf(statement).replace(/[()\\\n]/g, ' ');
+      const match = /^from\s+([.\w]+)\s+import\s+([\s\S]+)$/.exec(text);
+      if (!match || match[1] !== parent) {
+        continue;
+      }
+      for (const part of match[2].split(',')) {
+        const [imported, alias] = part.trim().split(/\s+as\s+/);
+        if (imported === name) {
+          const local = alias ?? name;
+          const line = `${source.indentAt(statement.from)}import ${to}${local === to ? '' : ` as ${local}`}\n`;
+          edits.push(insertAt(source.lineStart(source.lineAt(statement.from)), line));
+        }
+      }
+    }
+    return edits;
+  }
+
+  /**
+   * `import old.sub as m` -> `import new.sub as m`; a bare `import old`
+   * becomes `import new as old` when `old` is one name, else `import new`
+   * with this source's `old.x` uses renamed.
+   */
+  export function plainImports(source: PythonSource, old: string, to: string): IEdit[] {
+    const edits: IEdit[] = [];
+    let renameUses = false;
+    for (const statement of source.findAll('ImportStatement')) {
+      const text = source.textOf(statement);
+      const match = /^import\s+([\s\S]+)$/.exec(text);
+      if (!match) {
+        continue;
+      }
+      let changed = false;
+      const parts = match[1].split(',').map(part => {
+        const [name, alias] = part.trim().split(/\s+as\s+/);
+        if (name !== old && !name.startsWith(old + '.')) {
+          return part.trim();
+        }
+        changed = true;
+        const moved = to + name.slice(old.length);
+        if (alias) {
+          return `${moved} as ${alias}`;
+        }
+        if (!old.includes('.') && name === old) {
+          return `${moved} as ${old}`;
+        }
+        renameUses = true;
+        return moved;
+      });
+      if (changed) {
+        edits.push(replace(statement, `import ${parts.join(', ')}`));
+      }
+    }
+    if (renameUses) {
+      for (const member of source.findAll('MemberExpression')) {
+        if (member.parent?.name !== 'ImportStatement' && source.dottedName(member) === old) {
+          edits.push(replace(member, to));
+        }
+      }
+    }
+    return edits;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './types';
+export { KnowledgeBase } from './knowledge';
+export { sharedKnowledgeBase } from './shared';
