@@ -37,8 +37,11 @@ export function stdout(result: IExecutionResult): string {
     .join('');
 }
 
-/** Start a server and kernel around the current describe block. */
-export function kernelCases(): IKernelCases {
+/**
+ * Start a server and kernel around the current describe block.
+ * @param rules the engine whose rules the cases pick (the product's by default)
+ */
+export function kernelCases(rules: RuleEngine = engine): IKernelCases {
   const shared = useTestKernel();
 
   const fresh = async (setup = ''): Promise<void> => {
@@ -54,12 +57,12 @@ export function kernelCases(): IKernelCases {
   const run = (code: string): Promise<IExecutionResult> => shared.kernel.session.execute(code, { timeoutMs: 60000 });
 
   const failsThenRuns = async ({ ruleId, setup, old, prints }: IFailingCase): Promise<void> => {
-    expect(engine.get(ruleId)).toBeDefined();
+    expect(rules.get(ruleId)).toBeDefined();
     await fresh(setup);
     const before = await run(old);
     expect(before.status).toBe('error');
     const error = before.error!;
-    const proposal = engine.propose(old, error, new PythonSource(setup ?? '').imports);
+    const proposal = rules.propose(old, error, new PythonSource(setup ?? '').imports);
     expect({ error: `${error.ename}: ${error.evalue}`, rules: proposal?.rules.map(rule => rule.id) }).toEqual({
       error: `${error.ename}: ${error.evalue}`,
       rules: expect.arrayContaining([ruleId])
