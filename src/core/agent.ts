@@ -9,6 +9,7 @@ import type { IDiagnosis } from './diagnose';
 import type { IPatchFlag } from './patch';
 import type { IEnvironment } from './probe';
 import type { IFact, IRuleError } from './rules/types';
+import type { INumberPair } from './scores';
 import type { IWorkspace } from './workspace';
 
 export interface ITokenUsage {
@@ -28,12 +29,38 @@ export interface IAgentAttempt {
   source: string;
   /** What running it gave; undefined when it was not run (it did not parse). */
   error?: IRuleError;
+  /** What it did otherwise, in one sentence (a calibration's numbers, an undone speed-up). */
+  outcome?: string;
 }
+
+/**
+ * What the agent is asked for: a repair of a failing cell (the default), a
+ * speed-up of a cell over its time budget that keeps its results, or a
+ * calibration of a cell whose printed numbers drifted from the author's.
+ */
+export type AgentGoal =
+  | { kind: 'repair' }
+  | {
+      kind: 'speed-up';
+      /** The cell's time budget. */
+      budgetMs: number;
+      /** The offline speed-ups tried, and what they gave, one sentence each. */
+      tried: string[];
+    }
+  | {
+      kind: 'calibrate';
+      /** The stored figures paired with today's. */
+      pairs: INumberPair[];
+      /** The calibrations tried, and what they gave, one sentence each. */
+      tried: string[];
+    };
 
 export interface IAgentRequest {
   cellIndex: number;
-  /** The failing cell's current source. */
+  /** The failing (slow, drifting) cell's current source. */
   source: string;
+  /** Default: a repair. */
+  goal?: AgentGoal;
   /** The author's source, before any change: drift is judged against it (default: `source`). */
   originalSource?: string;
   diagnosis: IDiagnosis;

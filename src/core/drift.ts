@@ -13,9 +13,15 @@ import { PythonSource } from './python/syntax';
 
 /**
  * One `changes-results` flag per change found, in a stable order. `figures`:
- * the numbers the author's outputs printed, which a patch must not write in.
+ * the numbers the author's outputs printed, which a patch must not write in;
+ * `statesDefaults`: a calibration, which may state a keyword the original
+ * left to its default in a call the original makes (not a seed).
  */
-export function driftFlags(before: string, after: string, options: { figures?: readonly number[] } = {}): IPatchFlag[] {
+export function driftFlags(
+  before: string,
+  after: string,
+  options: { figures?: readonly number[]; statesDefaults?: boolean } = {}
+): IPatchFlag[] {
   // The original may be Python 2: read it as far as the parser recovers.
   const old = Private.read(before, false);
   const now = Private.read(after, true);
@@ -25,7 +31,7 @@ export function driftFlags(before: string, after: string, options: { figures?: r
   const pairs = Private.pairCalls(old.calls, now.calls);
   const messages = [
     ...Private.modelClasses(old, now),
-    ...Private.keywordChanges(old, now),
+    ...Private.keywordChanges(old, now, options.statesDefaults === true),
     ...literalArguments(old, now, pairs.filter(([call]) => call?.name !== 'sample' && call?.name !== 'head')),
     ...Private.seedCalls(old, now),
     ...trainingCalls(old, now),
@@ -163,7 +169,7 @@ namespace Private {
    * added with the same value elsewhere (or under a new name) was moved or
    * renamed by an API change: that keeps the results.
    */
-  export function keywordChanges(old: IRead, now: IRead): string[] {
+  export function keywordChanges(old: IRead, now: IRead, statesDefaults: boolean): string[] {
     const relevant = (call: ICall, keyword: string) =>
       !NEUTRAL_KEYWORDS.has(keyword) &&
       (SEED_KEYWORDS.has(keyword) ||
@@ -220,7 +226,10 @@ namespace Private {
     return [
       ...changed,
       ...removed.map(item => `This drops ${describe(item.keyword)}=${item.value} from ${item.call.callee}() (the default applies instead).`),
-      ...added.map(item => `This sets ${describe(item.keyword)}=${item.value} in ${item.call.callee}(), which the original did not.`)
+      // A keyword the original left to its default, stated by a calibration in a call the original makes.
+      ...added
+        .filter(item => !(statesDefaults && !SEED_KEYWORDS.has(item.keyword) && old.calls.some(call => call.callee === item.call.callee)))
+        .map(item => `This sets ${describe(item.keyword)}=${item.value} in ${item.call.callee}(), which the original did not.`)
     ];
   }
 

@@ -6,9 +6,10 @@
 import type * as nbformat from '@jupyterlab/nbformat';
 import { Signal } from '@lumino/signaling';
 import type { ISignal } from '@lumino/signaling';
-import type { IAgentAttempt, IPatchAgent, ITokenUsage } from './agent';
+import type { AgentGoal, IAgentAttempt, IPatchAgent, ITokenUsage } from './agent';
 import { DependencyGraph } from './deps';
 import { addUsage } from './llm/cost';
+import { calibrationOutcome, changedNumbers, triedFixes } from './llm/goals';
 import { diagnose } from './diagnose';
 import { ConsequenceFinder } from './diagnosis/consequence';
 import { failureCounts } from './diagnosis/outcome';
@@ -295,6 +296,10 @@ export class Modernizer {
       const result = firstRun ?? (await this._execute(cell, signal));
       firstRun = undefined;
       if (result.status === 'ok') {
+        if (this._speedUpUndone(index)) {
+          // The author's cell runs again (over its budget): the model hears why its answer was undone.
+          continue;
+        }
         const fixed = cell.patches.some(patch => patch.accepted) || cell.diagnoses.length > 0;
         this._update(cell, { status: fixed ? 'fixed' : 'ok' });
         await this._compareScores(index, signal);
@@ -304,9 +309,13 @@ export class Modernizer {
       const diagnosis = this._diagnose(cell, result);
       const agentAttempts = this._agentAttempts.get(index);
       const lastAttempt = agentAttempts?.[agentAttempts.length - 1];
-      if (lastAttempt && lastAttempt.source === cell.source && !lastAttempt.error) {
+      if (lastAttempt && lastAttempt.source === cell.source && !lastAttempt.error && !lastAttempt.outcome) {
         // The agent's answer ran and failed: its error goes back to it on the next ask.
-        lastAttempt.error = result.error;
+        if (result.status === 'timeout') {
+          lastAttempt.outcome = 'It was still over its budget and was interrupted.';
+        } else {
+          lastAttempt.error = result.error;
+        }
       }
       cell.diagnoses.push(diagnosis);
       this._update(cell, { diagnosis });
@@ -351,8 +360,11 @@ export class Modernizer {
         this._update(cell, { status: result.status === 'timeout' ? 'timeout' : 'error' });
         return;
       }
+      const speedUp: AgentGoal = { kind: 'speed-up', budgetMs: this._cellTimeoutMs ?? 0, tried: triedFixes(cell.patches, 'runtime') };
       const patch =
-        result.status === 'timeout' ? this._finder.runtime(index, tried) : await this._proposeOrAsk(index, diagnosis, tried, signal);
+        result.status === 'timeout'
+          ? this._finder.runtime(index, tried) ?? (await this._askAgent(index, diagnosis, tried, signal, speedUp))
+          : await this._proposeOrAsk(index, diagnosis, tried, signal);
       this._update(cell, { engineMs: [...cell.engineMs, Date.now() - engineStarted] });
       if (!patch) {
         this._update(cell, { status: result.status === 'timeout' ? 'timeout' : 'error' });
@@ -433,6 +445,7 @@ export class Modernizer {
       tried.add(`${patch.target.kind === 'cell' ? patch.target.index : ''}:${patch.ruleIds[0]}`);
       pairs = await this._tryCalibration(patch, index, pairs);
     }
+    pairs = await this._calibrateWithAgent(index, pairs, signal);
     const left = worstDrift(pairs);
     const calibrated = cell.patches.some(patch => patch.label === 'score' && patch.accepted);
     const final: IDiagnosis = left
@@ -448,7 +461,12 @@ export class Modernizer {
   }
 
   /** Apply a calibration, re-run, and keep it only if the numbers came closer. */
-  private async _tryCalibration(patch: IPatch, index: number, before: INumberPair[]): Promise<INumberPair[]> {
+  private async _tryCalibration(
+    patch: IPatch,
+    index: number,
+    before: INumberPair[],
+    onRun?: (after: INumberPair[]) => void
+  ): Promise<INumberPair[]> {
     const cell = this._cells[index];
     const stored = (this._notebook.cells[index] as nbformat.ICodeCell).outputs ?? [];
     const target = patch.target.kind === 'cell' ? patch.target.index : index;
@@ -459,6 +477,7 @@ export class Modernizer {
     // An earlier target was re-run with its dependents by the apply; this cell shows the numbers.
     await this._execute(cell);
     const after = pairNumbers(stored, cell.outputs, this._tolerance);
+    onRun?.(after);
     // Kept when it reaches the stored figure or at least halves the gap: a default that
     // only nudges the number is not what changed it.
     const gap = Private.distance(after);
@@ -467,18 +486,70 @@ export class Modernizer {
       return after;
     }
     // Not closer: undo it, and the state it made.
-    patch.accepted = false;
-    patch.reverted = true;
-    const reverted = this._cells[target];
-    this._update(reverted, { source: patch.before });
-    this._sourceChanged.emit({ index: target, source: patch.before, patch });
-    this._graph.update(target, patch.before);
+    this._revert(patch, target);
     if (target !== index) {
       await this._rerunFrom(target, index);
     }
     await this._execute(cell);
     this._update(cell, { status: cell.patches.some(p => p.accepted) ? 'fixed' : 'ok' });
     return pairNumbers(stored, cell.outputs, this._tolerance);
+  }
+
+  /** Take an accepted patch back: the cell gets its source from before. */
+  private _revert(patch: IPatch, target: number): void {
+    patch.accepted = false;
+    patch.reverted = true;
+    this._update(this._cells[target], { source: patch.before });
+    this._sourceChanged.emit({ index: target, source: patch.before, patch });
+    this._graph.update(target, patch.before);
+  }
+
+  /**
+   * A model's speed-up ran within the budget: it is kept only when the
+   * numbers it prints match the stored ones. Otherwise it is undone.
+   */
+  private _speedUpUndone(index: number): boolean {
+    const cell = this._cells[index];
+    const patch = cell.patches[cell.patches.length - 1];
+    // A result-changing cut a person accepted knowingly stays.
+    const chosen = patch?.decidedBy === 'user' && patch.flags.some(flag => flag.kind === 'changes-results');
+    if (!patch?.accepted || patch.label !== 'runtime' || !patch.origin.startsWith('llm:') || chosen) {
+      return false;
+    }
+    const stored = (this._notebook.cells[index] as nbformat.ICodeCell).outputs ?? [];
+    const changed = changedNumbers(pairNumbers(stored, cell.outputs, this._tolerance));
+    if (!changed) {
+      return false;
+    }
+    this._revert(patch, index);
+    const attempts = this._agentAttempts.get(index);
+    const answered = attempts?.find(attempt => attempt.source === patch.after);
+    if (answered) {
+      answered.outcome = `It finished within the budget but changed the printed numbers (${changed}).`;
+    }
+    return true;
+  }
+
+  /** No rule explains the drift: the agent's calibrations, each kept only when it halves the gap. */
+  private async _calibrateWithAgent(index: number, pairs: INumberPair[], signal?: AbortSignal): Promise<INumberPair[]> {
+    const tried = new Set<string>();
+    for (let attempt = 0; this._agent && worstDrift(pairs) && attempt < this._maxAttempts && !signal?.aborted; attempt++) {
+      const used = [index, ...this._finder.usedCells(index)];
+      const earlier = used.flatMap(i => this._cells[i].patches.filter(p => p.target.kind === 'cell' && used.includes(p.target.index)));
+      const goal: AgentGoal = { kind: 'calibrate', pairs, tried: triedFixes(earlier.filter(p => !p.origin.startsWith('llm:')), 'score') };
+      const patch = await this._askAgent(index, this._cells[index].diagnosis!, tried, signal, goal);
+      if (!patch) {
+        break;
+      }
+      tried.add(patch.after);
+      let ran: INumberPair[] = [];
+      pairs = await this._tryCalibration(patch, index, pairs, after => (ran = after));
+      const answered = this._calibrationAttempts.get(index)?.find(a => a.source === patch.after);
+      if (answered) {
+        answered.outcome = calibrationOutcome(patch, ran);
+      }
+    }
+    return pairs;
   }
 
   /** Re-run a cell alone a few times: do its numbers move between runs? */
@@ -517,14 +588,19 @@ export class Modernizer {
     index: number,
     diagnosis: IDiagnosis,
     tried: ReadonlySet<string>,
-    signal?: AbortSignal
+    signal?: AbortSignal,
+    goal: AgentGoal = { kind: 'repair' }
   ): Promise<IPatch | null> {
-    if (!this._agent || !diagnosis.error) {
+    if (!this._agent || (goal.kind === 'repair' && !diagnosis.error)) {
       return null;
     }
     const cell = this._cells[index];
-    const attempts = this._agentAttempts.get(index) ?? [];
-    const facts = [...(diagnosis.fact ? [diagnosis.fact] : []), ...this._rules.triggeredBy(diagnosis.error).map(rule => rule.fact)];
+    const attemptsOf = goal.kind === 'calibrate' ? this._calibrationAttempts : this._agentAttempts;
+    const attempts = attemptsOf.get(index) ?? [];
+    const facts = [
+      ...(diagnosis.fact ? [diagnosis.fact] : []),
+      ...(diagnosis.error ? this._rules.triggeredBy(diagnosis.error).map(rule => rule.fact) : [])
+    ];
     const uses = this._graph.cells[index]?.uses ?? new Set<string>();
     const definers = new Set<number>();
     for (const name of uses) {
@@ -543,7 +619,8 @@ export class Modernizer {
       facts,
       previousAttempts: attempts,
       workspace: this._workspace,
-      signal
+      signal,
+      goal
     });
     this._update(cell, {
       usage: addUsage(cell.usage, answer.usage),
@@ -553,12 +630,15 @@ export class Modernizer {
       return null;
     }
     attempts.push({ source: answer.proposal.source });
-    this._agentAttempts.set(index, attempts);
+    attemptsOf.set(index, attempts);
     const patch = this._finder.makePatch({ kind: 'cell', index }, cell.source, answer.proposal.source, {
       origin: answer.proposal.origin,
       reason: answer.proposal.rationale
     });
     patch.flags = [...answer.proposal.flags, ...patch.flags.filter(flag => !answer.proposal!.flags.some(f => f.kind === flag.kind))];
+    if (goal.kind !== 'repair') {
+      patch.label = goal.kind === 'speed-up' ? 'runtime' : 'score';
+    }
     return patch;
   }
 
@@ -751,6 +831,8 @@ export class Modernizer {
   private _calibrationsTried = new Set<string>();
   /** The agent's answers per cell, with the error each gave when run. */
   private _agentAttempts = new Map<number, IAgentAttempt[]>();
+  /** The agent's calibrations per cell, with what each gave. */
+  private _calibrationAttempts = new Map<number, IAgentAttempt[]>();
   private _cells: ICellRecord[];
   private _graph: DependencyGraph;
   private _finder: PatchFinder;

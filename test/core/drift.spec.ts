@@ -110,6 +110,27 @@ describe('driftFlags()', () => {
     });
   });
 
+  describe('calibrations', () => {
+    const before = 'clf = LogisticRegression(C=10)\nclf.fit(X, y)';
+
+    it('should let a calibration state a default the original left out', () => {
+      const after = "clf = LogisticRegression(C=10, solver='liblinear', multi_class='ovr')\nclf.fit(X, y)";
+      expect(driftFlags(before, after, { statesDefaults: true })).toEqual([]);
+      expect(driftFlags(before, after).map(flag => flag.message)).toEqual([
+        "This sets solver='liblinear' in LogisticRegression(), which the original did not.",
+        "This sets multi_class='ovr' in LogisticRegression(), which the original did not."
+      ]);
+    });
+
+    it('should still flag a calibration that changes what the author set, or adds a seed', () => {
+      const after = 'clf = LogisticRegression(C=1, random_state=0)\nclf.fit(X, y)';
+      expect(driftFlags(before, after, { statesDefaults: true }).map(flag => flag.message)).toEqual([
+        'This changes C from 10 to 1 in LogisticRegression().',
+        'This sets the seed random_state=0 in LogisticRegression(), which the original did not.'
+      ]);
+    });
+  });
+
   describe('patches that keep results', () => {
     it.each([
       ['an unchanged cell', 'model = RandomForestClassifier(n_estimators=500)', 'model = RandomForestClassifier(n_estimators=500)'],

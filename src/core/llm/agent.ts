@@ -15,6 +15,7 @@ import { addUsage, priced } from './cost';
 import type { PriceTable } from './cost';
 import { ChatModelError } from './model';
 import type { IChatMessage, IChatModel } from './model';
+import { goalOf, spentMessage } from './goals';
 import { FULL_LIMITS, TRIMMED_LIMITS, buildMessages, describeDataFiles } from './prompt';
 import type { IRejectedAnswer } from './prompt';
 
@@ -122,7 +123,14 @@ export class LlmAgent implements IPatchAgent {
         rejected.push({ source: parsed.source, problem: 'It is the same code as the failing cell or an earlier answer.' });
         continue;
       }
-      const flags = [...driftFlags(request.originalSource ?? request.source, parsed.source), ...guardFlags(request.source, parsed.source)];
+      const goal = goalOf(request);
+      // A calibration states old defaults the author relied on: that is its job. Writing the
+      // author's printed figures in, or anything else that drifts, is flagged.
+      const drift = driftFlags(request.originalSource ?? request.source, parsed.source, {
+        figures: goal.kind === 'calibrate' ? goal.pairs.map(pair => pair.original) : [],
+        statesDefaults: goal.kind === 'calibrate'
+      });
+      const flags = [...drift, ...guardFlags(request.source, parsed.source)];
       return {
         proposal: { source: parsed.source, rationale: parsed.rationale, origin: `llm:${this._model.name}`, flags },
         usage
@@ -132,6 +140,10 @@ export class LlmAgent implements IPatchAgent {
   }
 
   private _spent(request: IAgentRequest, rejected: IRejectedAnswer[]): string {
+    const goal = goalOf(request);
+    if (goal.kind !== 'repair') {
+      return spentMessage(goal, this._maxAttempts);
+    }
     if (request.previousAttempts.length === 0 && rejected.length > 0) {
       return rejected.every(answer => !answer.source)
         ? `The model's answers held no usable code (${this._maxAttempts} of ${this._maxAttempts} attempts).`

@@ -7,6 +7,7 @@ import type { IAgentRequest } from '../agent';
 import type { IRuleError } from '../rules/types';
 import { Paths } from '../workspace';
 import type { IWorkspace } from '../workspace';
+import { attemptsHeading, cellHeading, goalOf, goalSections, goalSystemPrompt } from './goals';
 import type { IChatMessage } from './model';
 
 /** How much context goes in; the trimmed limits are used after a context-length error. */
@@ -62,6 +63,7 @@ export function buildMessages(
   context: { dataFiles?: string; rejected?: IRejectedAnswer[]; limits?: IPromptLimits }
 ): IChatMessage[] {
   const limits = context.limits ?? FULL_LIMITS;
+  const goal = goalOf(request);
   const parts: string[] = [];
   const env = request.environment;
   if (env) {
@@ -81,7 +83,8 @@ export function buildMessages(
     const facts = request.facts.map(fact => `- ${fact.library} ${fact.version}: ${fact.message} (${fact.source})`);
     parts.push(`## Known API changes matching this error\n${[...new Set(facts)].join('\n')}`);
   }
-  parts.push(`## The failing cell (cell ${request.cellIndex + 1})\n${Private.fence(request.source)}`);
+  parts.push(`${cellHeading(goal, request.cellIndex)}\n${Private.fence(request.source)}`);
+  parts.push(...goalSections(goal));
   const error = request.diagnosis.error;
   if (error) {
     const where = request.diagnosis.line ? ` at line ${request.diagnosis.line}${request.diagnosis.culprit ? `: ${request.diagnosis.culprit}` : ''}` : '';
@@ -97,7 +100,9 @@ export function buildMessages(
     ...request.previousAttempts.map(attempt => ({
       source: attempt.source.trim() === current ? '' : attempt.source,
       outcome: attempt.source.trim() === current
-        ? 'It is the failing cell above: it ran and failed with the error above.'
+        ? attempt.outcome ?? (goal.kind === 'speed-up' ? 'It is the slow cell above: it was still over its budget.' : 'It is the failing cell above: it ran and failed with the error above.')
+        : attempt.outcome
+        ? attempt.outcome
         : attempt.error
         ? `It ran and failed:\n${Private.errorLine(attempt.error)}\n${Private.fence(Private.tail(attempt.error, Math.min(limits.tracebackLines, 8)), '')}`
         : 'It was not run.'
@@ -106,10 +111,11 @@ export function buildMessages(
   ].slice(-limits.attempts);
   if (attempts.length > 0) {
     const shown = attempts.map((attempt, i) => `### Attempt ${i + 1}\n${attempt.source ? Private.fence(attempt.source) + '\n' : ''}${attempt.outcome}`);
-    parts.push(`## Your earlier answers for this cell, which did not work\n${shown.join('\n\n')}\n\nFix the cell differently.`);
+    const heading = attemptsHeading(goal);
+    parts.push(`${heading.title}\n${shown.join('\n\n')}\n\n${heading.close}`);
   }
   return [
-    { role: 'system', content: SYSTEM_PROMPT },
+    { role: 'system', content: goalSystemPrompt(goal) ?? SYSTEM_PROMPT },
     { role: 'user', content: parts.join('\n\n') }
   ];
 }
