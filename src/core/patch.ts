@@ -3,11 +3,19 @@
  * proposed it, why, and what it risks. Patches are data: the engine applies a
  * decision to produce new sources and never changes a patch's `before`.
  */
+import { guardFlags } from './guards/risks';
 import type { IFact, IRule } from './rules/types';
 
 export type PatchTarget = { kind: 'cell'; index: number } | { kind: 'file'; path: string };
 
-export type PatchFlagKind = 'installs-package' | 'shell' | 'network' | 'deletes-files' | 'changes-results';
+export type PatchFlagKind =
+  | 'installs-package'
+  | 'shell'
+  | 'network'
+  | 'deletes-files'
+  | 'writes-outside'
+  | 'runs-code'
+  | 'changes-results';
 
 export interface IPatchFlag {
   kind: PatchFlagKind;
@@ -47,36 +55,12 @@ export interface IPatch {
 /** A decision on a patch: accept it, accept an edited version, or reject it. */
 export type Decision = { action: 'accept' } | { action: 'accept-edited'; source: string } | { action: 'reject' };
 
-/** Lines the patch adds that the original did not have. */
-export function addedLines(before: string, after: string): string[] {
-  const old = new Set(before.split('\n').map(line => line.trim()));
-  return after
-    .split('\n')
-    .map(line => line.trim())
-    .filter(line => line && !old.has(line));
-}
-
 /**
- * Guards: what a patch adds that should never run without a person deciding.
- * (Changes to results are judged by the semantic-drift check.)
+ * Guards: what a patch adds that should never run without a person deciding,
+ * read from the syntax tree (guards/risks.ts). Changes to results are judged
+ * by the semantic-drift check.
  */
-export function guardFlags(before: string, after: string): IPatchFlag[] {
-  const added = addedLines(before, after).join('\n');
-  const flags: IPatchFlag[] = [];
-  if (/^\s*[%!]\s*(pip|conda)\s+install|\bpip\s+install\b/m.test(added)) {
-    flags.push({ kind: 'installs-package', message: 'Installs a package into the kernel environment.' });
-  }
-  if (/^\s*!|\bos\.system\(|\bsubprocess\.|%%(bash|sh)\b/m.test(added.replace(/^\s*!\s*pip install.*$/gm, ''))) {
-    flags.push({ kind: 'shell', message: 'Runs a shell command.' });
-  }
-  if (/\b(requests|urllib|httpx|wget|curl|socket)\b|https?:\/\//.test(added)) {
-    flags.push({ kind: 'network', message: 'Reaches the network.' });
-  }
-  if (/\b(os\.remove|os\.unlink|shutil\.rmtree|os\.rmdir|rm\s+-r)\b|\.unlink\(/.test(added)) {
-    flags.push({ kind: 'deletes-files', message: 'Deletes files.' });
-  }
-  return flags;
-}
+export { guardFlags };
 
 /** The patch one or more rules propose: the first rule names it, all give their facts. */
 export function rulePatch(id: string, target: PatchTarget, before: string, after: string, rules: readonly IRule[]): IPatch {

@@ -77,6 +77,10 @@ export namespace Labels {
         return trans.__('Reaches the network');
       case 'deletes-files':
         return trans.__('Deletes files');
+      case 'writes-outside':
+        return trans.__("Writes outside the notebook's folder");
+      case 'runs-code':
+        return trans.__('Runs code built at run time');
       case 'changes-results':
         return trans.__('Changes results');
     }
