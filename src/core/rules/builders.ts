@@ -400,6 +400,31 @@ export function renamedMember(
 }
 
 namespace Private {
+  /** `keyword=value` and the companions the value brings, split at top-level commas. */
+  export function keywordPairs(keyword: string, value: string): string[] {
+    const parts: string[] = [];
+    let depth = 0;
+    let quote = '';
+    let start = 0;
+    for (let i = 0; i < value.length; i++) {
+      const char = value[i];
+      if (quote) {
+        quote = char === quote && value[i - 1] !== '\\' ? '' : quote;
+      } else if (char === "'" || char === '"') {
+        quote = char;
+      } else if ('([{'.includes(char)) {
+        depth++;
+      } else if (')]}'.includes(char)) {
+        depth--;
+      } else if (char === ',' && depth === 0) {
+        parts.push(value.slice(start, i).trim());
+        start = i + 1;
+      }
+    }
+    parts.push(value.slice(start).trim());
+    return [`${keyword}=${parts[0]}`, ...parts.slice(1)];
+  }
+
   export function calls(source: PythonSource, filter: CallFilter): SyntaxNode[] {
     return source.callsTo((qualified, dotted) => filter(qualified, dotted, source));
   }
@@ -536,9 +561,12 @@ export function addedKeyword(
         if (args.some(arg => arg.name === options.keyword || arg.star === '**')) {
           return [];
         }
+        // A value may bring companion keywords (`'random', learning_rate=200.0`): one the author
+        // already passes is kept as written, never passed twice (a SyntaxError).
+        const pairs = Private.keywordPairs(options.keyword, options.value).filter(pair => !args.some(arg => arg.name === pair.split('=')[0]));
         const argList = call.getChild('ArgList')!;
         const last = args[args.length - 1];
-        const insert = last ? `, ${options.keyword}=${options.value}` : `${options.keyword}=${options.value}`;
+        const insert = (last ? ', ' : '') + pairs.join(', ');
         return [{ from: last ? last.node.to : argList.from + 1, to: last ? last.node.to : argList.from + 1, insert }];
       })
   };
