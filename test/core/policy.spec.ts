@@ -1,0 +1,54 @@
+import type { IPatch, PatchFlagKind } from '../../src/core/patch';
+import { guardFlags } from '../../src/core/patch';
+import { PolicyDecider } from '../../src/core/policy';
+import type { AcceptPolicy } from '../../src/core/policy';
+
+function patch(origin: string, flags: PatchFlagKind[] = [], label?: IPatch['label']): IPatch {
+  return {
+    id: 'p1',
+    target: { kind: 'cell', index: 0 },
+    origin,
+    ruleIds: [],
+    facts: [],
+    reason: 'why',
+    before: 'a',
+    after: 'b',
+    flags: flags.map(kind => ({ kind, message: kind })),
+    label
+  };
+}
+
+describe('PolicyDecider', () => {
+  describe('.accepts()', () => {
+    it.each<[AcceptPolicy, IPatch, boolean]>([
+      ['none', patch('rule:x'), false],
+      ['rules', patch('rule:x'), true],
+      ['rules', patch('llm:gpt'), false],
+      ['rules', patch('data-path'), false],
+      ['all', patch('llm:gpt'), true],
+      ['rules', patch('rule:x', ['changes-results'], 'score'), false],
+      ['all', patch('rule:x', ['changes-results'], 'score'), true],
+      ['all', patch('llm:gpt', ['changes-results']), false],
+      ...(['installs-package', 'shell', 'network', 'deletes-files', 'writes-outside', 'runs-code'] as PatchFlagKind[]).flatMap(
+        kind =>
+          [
+            ['rules', patch('rule:x', [kind]), false],
+            ['all', patch('llm:gpt', [kind]), false],
+            ['all', patch('rule:x', [kind, 'changes-results'], 'runtime'), false]
+          ] as [AcceptPolicy, IPatch, boolean][]
+      )
+    ])('with --accept %s should decide %j: %s', (policy, candidate, accepted) => {
+      expect(PolicyDecider.accepts(policy, candidate)).toBe(accepted);
+    });
+  });
+
+  describe('#decide()', () => {
+    it('should never apply an LLM answer that runs a shell command, whatever the policy', async () => {
+      const after = 'import os\nx = os.popen("id").read()';
+      const candidate = { ...patch('llm:m'), before: 'x = 1', after, flags: guardFlags('x = 1', after) };
+      expect(candidate.flags.map(flag => flag.kind)).toEqual(['shell']);
+      expect(await new PolicyDecider('all').decide(candidate, {} as never)).toEqual({ action: 'reject' });
+      expect(candidate.decidedBy).toBe('policy');
+    });
+  });
+});
