@@ -1,4 +1,9 @@
-"""The LLM relay: forwards OpenAI-compatible requests from the browser to the configured endpoint.
+"""The LLM relay: forwards the agent's chat completions from the browser to the configured endpoint.
+
+Only ``POST chat/completions`` is relayed (the one call the agent makes), with the model and the
+token budget held to the server's settings (``allowed_models``, ``max_tokens``); anything else is
+refused before it leaves the server. When the browser goes away, the upstream call is dropped at
+its next byte.
 
 The API key lives only in this process (environment or traitlets config). It is added to the
 upstream request and removed from everything that travels back: the relay forwards only a short
@@ -12,12 +17,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import typing as t
 from urllib.parse import urlsplit, urlunsplit
 
 from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest
 from tornado.httputil import HTTPHeaders, parse_response_start_line
-from traitlets import Float, Unicode, default
+from traitlets import Float, Int, List, Unicode, default
 from traitlets.config import LoggingConfigurable
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
@@ -39,6 +45,12 @@ FORWARDED_RESPONSE_HEADERS = (
 MAX_UPSTREAM_DETAIL = 2000
 
 MASK = "***"
+
+#: The endpoints the agent uses (path below the base URL -> method); nothing else is relayed.
+ENDPOINTS = {"chat/completions": "POST"}
+
+#: Percent-encoded dot, slash or backslash in a raw request path: a way to smuggle '..' past routing.
+ENCODED_PATH_TRICKS = re.compile(r"%(2e|2f|5c)", re.IGNORECASE)
 
 
 class RelaySink(t.Protocol):
@@ -134,6 +146,18 @@ class LLMRelay(LoggingConfigurable):
         help="Model used when a request names none. Default: $MODERNIZER_MODEL.",
     )
 
+    allowed_models = List(
+        Unicode(),
+        config=True,
+        help="Models a request may name. Empty: any model.",
+    )
+
+    max_tokens = Int(
+        4096,
+        config=True,
+        help="Most output tokens a request may ask for (max_tokens or max_completion_tokens).",
+    )
+
     timeout = Float(
         300.0,
         config=True,
@@ -167,13 +191,25 @@ class LLMRelay(LoggingConfigurable):
             "model": self.model or None,
         }
 
-    def upstream_url(self, path: str, query: str = "") -> str:
-        """The upstream URL for ``path`` (relative to the base URL); refuses escapes."""
+    def check_endpoint(self, method: str, path: str, raw_path: str = "") -> None:
+        """Refuse anything but the agent's endpoints; 400 for a path that tries to escape."""
+        segments = [s for s in path.split("/") if s]
+        # Checked on the raw path and on the decoded one (a double-encoded '%252e' decodes to '%2e').
+        encoded = ENCODED_PATH_TRICKS.search(raw_path) or ENCODED_PATH_TRICKS.search(path)
+        if encoded or any(s in (".", "..") for s in segments):
+            raise RelayError(400, "invalid_request", f"Invalid relay path: {path!r}")
+        endpoint = "/".join(segments)
+        if endpoint not in ENDPOINTS:
+            raise RelayError(404, "not_found", f"The relay forwards only {', '.join(ENDPOINTS)}; not {endpoint!r}.")
+        if method != ENDPOINTS[endpoint]:
+            raise RelayError(405, "method_not_allowed", f"{endpoint} takes {ENDPOINTS[endpoint]}, not {method}.")
+
+    def upstream_url(self, path: str) -> str:
+        """The upstream URL for ``path`` (relative to the base URL); refuses escapes. No query."""
         segments = [s for s in path.split("/") if s]
         if any(s in (".", "..") for s in segments) or ":" in (segments[0] if segments else ""):
             raise RelayError(400, "invalid_request", f"Invalid relay path: {path!r}")
-        url = self.base_url.rstrip("/") + "/" + "/".join(segments)
-        return f"{url}?{query}" if query else url
+        return self.base_url.rstrip("/") + "/" + "/".join(segments)
 
     def upstream_headers(self, browser_headers: t.Mapping[str, str]) -> dict[str, str]:
         """Headers for the upstream request: a few from the browser, plus the key.
@@ -190,19 +226,39 @@ class LLMRelay(LoggingConfigurable):
             headers["Authorization"] = f"Bearer {self.api_key}"
         return headers
 
-    def upstream_body(self, method: str, content_type: str, body: bytes) -> bytes | None:
-        """The body to send upstream; fills in the configured model when a JSON body has none."""
-        if method in ("GET", "HEAD", "DELETE", "OPTIONS"):
-            return None
-        if self.model and content_type.startswith("application/json") and body:
-            try:
-                payload = json.loads(body)
-            except ValueError as error:
-                raise RelayError(400, "invalid_request", f"Request body is not JSON: {error}") from None
-            if isinstance(payload, dict) and not payload.get("model"):
-                payload["model"] = self.model
-                return json.dumps(payload).encode()
-        return body
+    def upstream_body(self, body: bytes) -> bytes:
+        """The chat request to send upstream, held to the server's settings.
+
+        The body must be a JSON object. The configured model fills in one that names none; a model
+        outside ``allowed_models`` is refused (403); the token budget is capped at ``max_tokens``
+        and must be given; one choice only.
+        """
+        try:
+            payload = json.loads(body or b"")
+        except ValueError as error:
+            raise RelayError(400, "invalid_request", f"Request body is not JSON: {error}") from None
+        if not isinstance(payload, dict):
+            raise RelayError(400, "invalid_request", "Request body is not a JSON object.")
+        if self.model and not payload.get("model"):
+            payload["model"] = self.model
+        if self.allowed_models and payload.get("model") not in self.allowed_models:
+            raise RelayError(
+                403,
+                "model_not_allowed",
+                f"The server does not allow the model {payload.get('model')!r}; allowed: {', '.join(self.allowed_models)}.",
+            )
+        limits = [name for name in ("max_tokens", "max_completion_tokens") if payload.get(name) is not None]
+        if not limits:
+            raise RelayError(
+                400, "invalid_request", f"Say max_tokens or max_completion_tokens (at most {self.max_tokens})."
+            )
+        for name in limits:
+            value = payload[name]
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise RelayError(400, "invalid_request", f"{name} must be a positive whole number.")
+            payload[name] = min(value, self.max_tokens)
+        payload["n"] = 1
+        return json.dumps(payload).encode()
 
     def redact(self, text: str) -> str:
         return text.replace(self.api_key, MASK) if self.api_key else text
@@ -234,21 +290,26 @@ class LLMRelay(LoggingConfigurable):
         self,
         method: str,
         path: str,
-        query: str,
         browser_headers: t.Mapping[str, str],
         body: bytes,
         sink: RelaySink,
+        client_gone: t.Callable[[], bool] = lambda: False,
     ) -> None:
         """Relay one request and stream the answer into ``sink``.
 
         Successful responses are streamed chunk by chunk; upstream errors are collected and
         reported as one JSON error with the upstream status; timeouts become 504 and
-        unreachable endpoints 502.
+        unreachable endpoints 502. Once ``client_gone()`` says the browser left, the upstream
+        connection is dropped at its next header line or chunk.
         """
-        url = self.upstream_url(path, query)
+        self.check_endpoint(method, path)
+        url = self.upstream_url(path)
+        payload = self.upstream_body(body)
         state = Private.StreamState(StreamRedactor(self.api_key))
 
         def on_header(line: str) -> None:
+            if client_gone():
+                raise Private.ClientGone()
             if line.startswith("HTTP/"):
                 state.status = parse_response_start_line(line.strip()).code
                 state.headers = HTTPHeaders()
@@ -256,6 +317,8 @@ class LLMRelay(LoggingConfigurable):
                 state.headers.parse_line(line)
 
         def on_chunk(chunk: bytes) -> None:
+            if client_gone():
+                raise Private.ClientGone()
             if state.status >= 400:
                 state.error_body += chunk
                 return
@@ -270,7 +333,7 @@ class LLMRelay(LoggingConfigurable):
             url,
             method=method,
             headers=self.upstream_headers(browser_headers),
-            body=self.upstream_body(method, browser_headers.get("Content-Type", ""), body),
+            body=payload,
             connect_timeout=min(self.connect_timeout, self.timeout),
             request_timeout=self.timeout,
             allow_nonstandard_methods=True,
@@ -280,6 +343,9 @@ class LLMRelay(LoggingConfigurable):
         )
         try:
             response = await AsyncHTTPClient().fetch(request, raise_error=False)
+        except Private.ClientGone:
+            self.log.info("LLM relay: the browser went away; upstream call dropped")
+            return
         except HTTPClientError as error:
             failure = self._transport_error(error, url)
         except OSError as error:
@@ -342,6 +408,9 @@ class LLMRelay(LoggingConfigurable):
 
 class Private:
     """Module-private helpers."""
+
+    class ClientGone(Exception):
+        """Raised from the upstream callbacks to drop the call once the browser has left."""
 
     class StreamState:
         def __init__(self, redactor: StreamRedactor):

@@ -6,6 +6,7 @@ import json
 import typing as t
 
 import tornado
+from jupyter_server.auth.decorator import authorized
 from jupyter_server.base.handlers import APIHandler
 from jupyter_server.utils import url_path_join
 
@@ -14,42 +15,56 @@ from .relay import LLMRelay, RelayError
 #: URL namespace of the extension, below the server's base URL.
 NAMESPACE = "jupyterlab-modernizer"
 
+#: What an Authorizer is asked about (action "read" for status, "write" for a chat completion).
+AUTH_RESOURCE = "modernizer-llm"
+
 
 class RelayStatusHandler(APIHandler):
     """GET llm/status: whether a key is configured, the base URL and the model; never the key."""
+
+    auth_resource = AUTH_RESOURCE
 
     def initialize(self, relay: LLMRelay) -> None:
         self.relay = relay
 
     @tornado.web.authenticated
+    @authorized
     def get(self) -> None:
         self.finish(json.dumps(self.relay.status()))
 
 
 class RelayHandler(APIHandler):
-    """Any verb on llm/<path>: relayed to <base URL>/<path> with the server's key."""
+    """POST llm/chat/completions, relayed with the server's key; every other path or verb is refused."""
+
+    auth_resource = AUTH_RESOURCE
 
     def initialize(self, relay: LLMRelay) -> None:
         self.relay = relay
         self._closed = False
 
     @tornado.web.authenticated
+    @authorized
+    async def post(self, path: str) -> None:
+        await self._relay(path)
+
+    # Other verbs answer a clear JSON error, after the same authentication.
+    @tornado.web.authenticated
+    @authorized
     async def get(self, path: str) -> None:
         await self._relay(path)
 
     @tornado.web.authenticated
-    async def post(self, path: str) -> None:
-        await self._relay(path)
-
-    @tornado.web.authenticated
+    @authorized
     async def put(self, path: str) -> None:
         await self._relay(path)
 
     @tornado.web.authenticated
+    @authorized
     async def patch(self, path: str) -> None:
         await self._relay(path)
 
     @tornado.web.authenticated
+    @authorized
     async def delete(self, path: str) -> None:
         await self._relay(path)
 
@@ -57,14 +72,11 @@ class RelayHandler(APIHandler):
         self._closed = True
 
     async def _relay(self, path: str) -> None:
+        method = self.request.method or "GET"
         try:
+            self.relay.check_endpoint(method, path, self.request.path)
             await self.relay.forward(
-                self.request.method or "GET",
-                path,
-                self.request.query,
-                self.request.headers,
-                self.request.body,
-                _HandlerSink(self),
+                method, path, self.request.headers, self.request.body, _HandlerSink(self), lambda: self._closed
             )
         except RelayError as error:
             self.set_status(error.status)

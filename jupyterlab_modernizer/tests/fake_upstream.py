@@ -1,16 +1,16 @@
 """A scripted OpenAI-compatible endpoint on 127.0.0.1 for the relay tests.
 
-Paths below ``/v1`` choose the behaviour:
+``POST /v1/chat/completions`` (the one endpoint the relay forwards) answers a chat completion;
+the JSON body's ``"fake"`` field scripts anything else:
 
-- ``/v1/chat/completions``: a chat completion; streamed as server-sent events when the JSON body
-  says ``"stream": true`` (one event every ``EVENT_INTERVAL`` seconds; ``"repeat": n`` sends the
-  words n times)
-- ``/v1/models``: a model list (GET)
-- ``/v1/status/<code>``: that error status with an OpenAI-style error body that quotes the key
-- ``/v1/slow``: answers after ``SLOW_SECONDS``
-- ``/v1/leak``: a 200 whose body and headers contain the key (split across chunks)
+- no ``fake``: a completion; streamed as server-sent events when ``"stream": true`` (one event
+  every ``EVENT_INTERVAL`` seconds; ``"repeat": n`` sends the words n times)
+- ``"status/<code>"``: that error status with an OpenAI-style error body that quotes the key
+- ``"slow"``: answers after ``SLOW_SECONDS``
+- ``"leak"``: a 200 whose body and headers contain the key (split across chunks)
 
-Every request is recorded (method, path, headers, body) in ``FakeUpstream.requests``.
+Every request is recorded (method, path, headers, body) in ``FakeUpstream.requests``; a client
+that went away mid-answer is counted in ``FakeUpstream.disconnects``.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ class FakeUpstream:
         self.secret = secret
         self.requests: list[dict] = []
         self.event_times: list[float] = []
+        self.disconnects = 0
         upstream = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -43,38 +44,40 @@ class FakeUpstream:
                 try:
                     super().handle()
                 except (BrokenPipeError, ConnectionResetError):
-                    pass  # the relay gave up (timeout tests)
+                    upstream.disconnects += 1  # the relay gave up (timeouts, a browser gone)
 
             def do_GET(self):
                 self._record(b"")
                 if self.path.split("?")[0] == "/v1/models":
                     self._json(200, {"object": "list", "data": [{"id": "fake-model"}]})
                 else:
-                    self._route()
+                    self._route(self.path)
 
             def do_POST(self):
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
                 self._record(body)
-                if self.path == "/v1/chat/completions":
-                    payload = json.loads(body or b"{}")
+                payload = json.loads(body or b"{}") if self.path == "/v1/chat/completions" else {}
+                if payload.get("fake"):
+                    self._route(payload["fake"])
+                elif self.path == "/v1/chat/completions":
                     if payload.get("stream"):
                         self._stream(payload)
                     else:
                         self._json(200, _completion(payload.get("model"), "".join(STREAM_WORDS)))
                 else:
-                    self._route()
+                    self._route(self.path)
 
-            def _route(self):
-                if self.path.startswith("/v1/status/"):
-                    code = int(self.path.rsplit("/", 1)[1])
+            def _route(self, fake: str):
+                if fake.startswith("status/"):
+                    code = int(fake.rsplit("/", 1)[1])
                     message = f"Scripted failure {code}; key was {upstream.secret}"
                     headers = {"Retry-After": "7"} if code == 429 else {}
                     self._json(code, {"error": {"message": message, "type": "test"}}, headers)
-                elif self.path == "/v1/slow":
+                elif fake == "slow":
                     time.sleep(SLOW_SECONDS)
                     self._json(200, {"late": True})
-                elif self.path == "/v1/leak":
+                elif fake == "leak":
                     half = len(upstream.secret) // 2
                     self.send_response(200)
                     self.send_header("Content-Type", "text/plain")

@@ -78,15 +78,34 @@ class TestLLMRelay:
         assert SECRET not in json.dumps(status)
 
     @pytest.mark.parametrize(
-        "path, query, expected",
+        "path, expected",
         [
-            ("chat/completions", "", "http://up/v1/chat/completions"),
-            ("models", "limit=2", "http://up/v1/models?limit=2"),
-            ("/chat//completions/", "", "http://up/v1/chat/completions"),
+            ("chat/completions", "http://up/v1/chat/completions"),
+            ("/chat//completions/", "http://up/v1/chat/completions"),
         ],
     )
-    def test_upstream_url(self, path, query, expected):
-        assert LLMRelay(base_url="http://up/v1/").upstream_url(path, query) == expected
+    def test_upstream_url(self, path, expected):
+        assert LLMRelay(base_url="http://up/v1/").upstream_url(path) == expected
+
+    @pytest.mark.parametrize(
+        "method, path, raw, status",
+        [
+            ("GET", "models", "", 404),
+            ("POST", "embeddings", "", 404),
+            ("DELETE", "files/1", "", 404),
+            ("GET", "chat/completions", "", 405),
+            ("POST", "chat/../chat/completions", "", 400),
+            ("POST", "chat/completions", "/x/llm/chat%2Fcompletions", 400),
+            ("POST", "chat/%2e%2e/completions", "", 400),
+        ],
+    )
+    def test_only_the_agents_endpoint_passes(self, method, path, raw, status):
+        with pytest.raises(RelayError) as info:
+            LLMRelay().check_endpoint(method, path, raw)
+        assert info.value.status == status
+
+    def test_the_agents_endpoint_passes(self):
+        LLMRelay().check_endpoint("POST", "chat/completions", "/base/jupyterlab-modernizer/llm/chat/completions")
 
     @pytest.mark.parametrize("path", ["../admin", "chat/../../x", "http://evil/v1", "./models"])
     def test_upstream_url_refuses_escapes(self, path):
@@ -126,14 +145,31 @@ class TestLLMRelay:
     def test_configured_model_fills_in(self, body, expected_model):
         relay = LLMRelay(model="cfg-model")
 
-        sent = relay.upstream_body("POST", "application/json", json.dumps(body).encode())
+        sent = relay.upstream_body(json.dumps({**body, "max_tokens": 10}).encode())
 
         assert json.loads(sent)["model"] == expected_model
 
-    def test_invalid_json_is_a_400(self):
+    @pytest.mark.parametrize(
+        "body, status",
+        [
+            (b"{nope", 400),
+            (b"[1]", 400),
+            (b'{"model": "m"}', 400),
+            (b'{"model": "m", "max_tokens": "9"}', 400),
+            (b'{"model": "m", "max_tokens": true}', 400),
+            (b'{"model": "m", "max_tokens": -1}', 400),
+            (b'{"model": "other", "max_tokens": 9}', 403),
+        ],
+    )
+    def test_bad_requests_are_refused(self, body, status):
         with pytest.raises(RelayError) as info:
-            LLMRelay(model="m").upstream_body("POST", "application/json", b"{nope")
-        assert info.value.status == 400
+            LLMRelay(model="m", allowed_models=["m"]).upstream_body(body)
+        assert info.value.status == status
+
+    def test_tokens_and_choices_are_capped(self):
+        sent = LLMRelay(max_tokens=100).upstream_body(b'{"model": "x", "max_completion_tokens": 5000, "n": 4}')
+
+        assert json.loads(sent) == {"model": "x", "max_completion_tokens": 100, "n": 1}
 
     async def test_unreachable_endpoint_is_a_502(self):
         with socket.socket() as probe:  # a port nobody listens on once closed
@@ -142,7 +178,7 @@ class TestLLMRelay:
         relay = LLMRelay(base_url=f"http://127.0.0.1:{port}/v1", api_key=SECRET, timeout=2.0)
         sink = RecordingSink()
 
-        await relay.forward("GET", "models", "", {}, b"", sink)
+        await relay.forward("POST", "chat/completions", {}, b'{"max_tokens": 5}', sink)
 
         assert sink.status == 502
         assert sink.json["error"]["type"] == "unreachable"

@@ -1,10 +1,12 @@
 """The relay through a real Jupyter server (pytest-jupyter) against a scripted upstream."""
 
+import asyncio
 import json
 import logging
 import time
 
 import pytest
+from jupyter_server.auth.authorizer import Authorizer
 from tornado.httpclient import HTTPClientError
 
 from .fake_upstream import STREAM_WORDS, FakeUpstream
@@ -38,6 +40,8 @@ def jp_server_config(jp_server_config, upstream, _key_in_environment):
         "LLMRelay": {
             "base_url": upstream.base_url,
             "model": "fake-model",
+            "allowed_models": ["fake-model", "m"],
+            "max_tokens": 1000,
             "timeout": 2.0,
         },
     }
@@ -82,6 +86,16 @@ async def _fetch_error(jp_fetch, *parts, **kwargs):
     return info.value.response
 
 
+def _chat(**payload):
+    """A chat completion request body as the agent sends it (JSON, with max_tokens)."""
+    body = {"messages": [{"role": "user", "content": "hi"}], "max_tokens": 100, **payload}
+    return {"method": "POST", "body": json.dumps(body), "headers": {"Content-Type": "application/json"}}
+
+
+async def _chat_error(jp_fetch, **payload):
+    return await _fetch_error(jp_fetch, "chat", "completions", **_chat(**payload))
+
+
 async def test_status_says_a_key_exists_but_not_which(jp_fetch, upstream):
     response = await jp_fetch("jupyterlab-modernizer", "llm", "status")
 
@@ -96,12 +110,7 @@ async def test_status_says_a_key_exists_but_not_which(jp_fetch, upstream):
 
 
 async def test_relayed_request_carries_the_key_upstream(jp_fetch, upstream, jp_auth_header):
-    body = {"messages": [{"role": "user", "content": "hi"}]}
-
-    response = await jp_fetch(
-        "jupyterlab-modernizer", "llm", "chat", "completions",
-        method="POST", body=json.dumps(body), headers={"Content-Type": "application/json"},
-    )
+    response = await jp_fetch("jupyterlab-modernizer", "llm", "chat", "completions", **_chat())
 
     assert response.code == 200
     answer = json.loads(response.body)
@@ -117,23 +126,135 @@ async def test_relayed_request_carries_the_key_upstream(jp_fetch, upstream, jp_a
     assert json.loads(sent["body"])["model"] == "fake-model"
 
 
-async def test_get_is_relayed_with_query(jp_fetch, upstream):
-    response = await jp_fetch("jupyterlab-modernizer", "llm", "models", params={"limit": "2"})
+@pytest.mark.parametrize(
+    "method, path, body, status",
+    [
+        ("GET", "models", None, 404),
+        ("POST", "embeddings", "{}", 404),
+        ("POST", "files", "{}", 404),
+        ("DELETE", "files/1", None, 404),
+        ("GET", "chat/completions", None, 405),
+        ("PUT", "chat/completions", "{}", 405),
+        ("POST", "chat/completions/x", "{}", 404),
+        ("POST", "chat/../models", "{}", 400),
+    ],
+)
+async def test_only_chat_completions_are_relayed(jp_fetch, upstream, method, path, body, status):
+    response = await _fetch_error(jp_fetch, *path.split("/"), method=method, body=body, allow_nonstandard_methods=True)
 
-    assert json.loads(response.body)["data"] == [{"id": "fake-model"}]
-    assert upstream.requests[0]["path"] == "/v1/models?limit=2"
-    assert upstream.requests[0]["headers"]["authorization"] == f"Bearer {SECRET}"
+    assert response.code == status
+    assert json.loads(response.body)["error"]["status"] == status
+    assert upstream.requests == []
+    _assert_no_key(response)
+
+
+@pytest.mark.parametrize(
+    "raw_path",
+    ["chat/%2e%2e/models", "chat/%2E%2E%2Fmodels", "chat%2fcompletions", "..%2f..%2fapi/contents", "chat/%252e%252e/x"],
+)
+async def test_encoded_dots_and_slashes_are_refused(jp_fetch, jp_base_url, http_server_client, jp_auth_header, upstream, raw_path):
+    # Sent as is: jp_fetch would escape the '%'.
+    url = f"{jp_base_url}jupyterlab-modernizer/llm/{raw_path}"
+    response = await http_server_client.fetch(
+        url, method="POST", body=json.dumps({"max_tokens": 5}), headers=jp_auth_header, raise_error=False
+    )
+
+    assert response.code == 400
+    assert upstream.requests == []
+
+
+async def test_a_query_is_not_passed_upstream(jp_fetch, upstream):
+    await jp_fetch("jupyterlab-modernizer", "llm", "chat", "completions", params={"api-version": "x"}, **_chat())
+
+    assert upstream.requests[0]["path"] == "/v1/chat/completions"
+
+
+async def test_max_tokens_is_capped_by_the_server(jp_fetch, upstream):
+    await jp_fetch("jupyterlab-modernizer", "llm", "chat", "completions", **_chat(max_tokens=10**6, n=8))
+    await jp_fetch("jupyterlab-modernizer", "llm", "chat", "completions", **_chat(max_tokens=None, max_completion_tokens=5000))
+    await jp_fetch("jupyterlab-modernizer", "llm", "chat", "completions", **_chat(max_tokens=50))
+
+    sent = [json.loads(request["body"]) for request in upstream.requests]
+    assert [(s.get("max_tokens"), s.get("max_completion_tokens"), s.get("n", 1)) for s in sent] == [
+        (1000, None, 1),
+        (None, 1000, 1),
+        (50, None, 1),
+    ]
+
+
+async def test_a_request_without_a_token_limit_is_refused(jp_fetch, upstream):
+    response = await _chat_error(jp_fetch, max_tokens=None)
+
+    assert response.code == 400
+    assert "max_tokens" in json.loads(response.body)["error"]["message"]
+    assert upstream.requests == []
+
+
+async def test_a_model_the_server_does_not_allow_is_refused(jp_fetch, upstream):
+    response = await _chat_error(jp_fetch, model="gpt-expensive")
+
+    assert response.code == 403
+    error = json.loads(response.body)["error"]
+    assert "gpt-expensive" in error["message"] and "fake-model" in error["message"]
+    assert upstream.requests == []
+
+
+@pytest.mark.parametrize("body", [b"[]", b"nope", b'"text"'])
+async def test_a_body_that_is_not_a_json_object_is_refused(jp_fetch, upstream, body):
+    response = await _fetch_error(
+        jp_fetch, "chat", "completions", method="POST", body=body, headers={"Content-Type": "application/json"}
+    )
+
+    assert response.code == 400
+    assert upstream.requests == []
+
+
+async def test_upstream_call_is_cancelled_when_the_browser_goes_away(jp_fetch, jp_serverapp, upstream):
+    # Long enough that only the browser going away can end the upstream call.
+    jp_serverapp.web_app.settings["jupyterlab_modernizer_relay"].timeout = 60.0
+
+    class Gone(Exception):
+        pass
+
+    def hang_up(chunk):
+        raise Gone()
+
+    # 100 events, 15 s: far longer than the test waits.
+    with pytest.raises(Exception):
+        await jp_fetch(
+            "jupyterlab-modernizer", "llm", "chat", "completions",
+            **_chat(stream=True, repeat=20), streaming_callback=hang_up,
+        )
+    deadline = time.monotonic() + 5
+    while upstream.disconnects == 0 and time.monotonic() < deadline:
+        await asyncio.sleep(0.1)
+
+    assert upstream.disconnects == 1
+    assert len(upstream.event_times) < 20
+
+
+async def test_authorization_is_checked_per_user(jp_fetch, jp_serverapp, upstream):
+    class NoLLM(Authorizer):
+        def is_authorized(self, handler, user, action, resource):
+            return resource != "modernizer-llm"
+
+    saved = jp_serverapp.web_app.settings["authorizer"]
+    jp_serverapp.web_app.settings["authorizer"] = NoLLM(parent=jp_serverapp, identity_provider=jp_serverapp.identity_provider)
+    try:
+        for parts, kwargs in [(("status",), {}), (("chat", "completions"), _chat())]:
+            response = await _fetch_error(jp_fetch, *parts, **kwargs)
+            assert response.code == 403
+    finally:
+        jp_serverapp.web_app.settings["authorizer"] = saved
+    assert upstream.requests == []
 
 
 async def test_streaming_chunks_pass_through_as_they_come(jp_fetch, upstream):
     arrivals: list[tuple[float, bytes]] = []
-    body = {"model": "m", "stream": True, "messages": [{"role": "user", "content": "hi"}]}
 
     response = await jp_fetch(
         "jupyterlab-modernizer", "llm", "chat", "completions",
-        method="POST",
-        body=json.dumps(body),
-        headers={"Content-Type": "application/json"},
+        **_chat(model="m", stream=True),
         streaming_callback=lambda chunk: arrivals.append((time.monotonic(), chunk)),
     )
 
@@ -151,12 +272,8 @@ async def test_streaming_chunks_pass_through_as_they_come(jp_fetch, upstream):
 
 
 async def test_stream_cut_by_the_timeout_ends_with_an_error_event(jp_fetch):
-    body = {"stream": True, "repeat": 4, "messages": []}  # 20 events, 3 s > the 2 s timeout
-
-    response = await jp_fetch(
-        "jupyterlab-modernizer", "llm", "chat", "completions",
-        method="POST", body=json.dumps(body), headers={"Content-Type": "application/json"},
-    )
+    # 20 events, 3 s > the 2 s timeout
+    response = await jp_fetch("jupyterlab-modernizer", "llm", "chat", "completions", **_chat(stream=True, repeat=4))
 
     assert response.code == 200  # the status went out with the first event
     events = [e[len("data: "):] for e in response.body.decode().split("\n\n") if e]
@@ -177,7 +294,7 @@ async def test_stream_cut_by_the_timeout_ends_with_an_error_event(jp_fetch):
     ],
 )
 async def test_upstream_errors_keep_their_status_and_explain(jp_fetch, code, words):
-    response = await _fetch_error(jp_fetch, "status", str(code), method="POST", body="{}")
+    response = await _chat_error(jp_fetch, fake=f"status/{code}")
 
     assert response.code == code
     assert response.headers["Content-Type"] == "application/json"
@@ -191,13 +308,13 @@ async def test_upstream_errors_keep_their_status_and_explain(jp_fetch, code, wor
 
 
 async def test_rate_limit_passes_retry_after(jp_fetch):
-    response = await _fetch_error(jp_fetch, "status", "429")
+    response = await _chat_error(jp_fetch, fake="status/429")
 
     assert response.headers["Retry-After"] == "7"
 
 
 async def test_timeout_is_a_504(jp_fetch):
-    response = await _fetch_error(jp_fetch, "slow")
+    response = await _chat_error(jp_fetch, fake="slow")
 
     assert response.code == 504
     error = json.loads(response.body)["error"]
@@ -206,7 +323,7 @@ async def test_timeout_is_a_504(jp_fetch):
 
 
 async def test_key_echoed_by_upstream_is_masked(jp_fetch):
-    response = await jp_fetch("jupyterlab-modernizer", "llm", "leak")
+    response = await jp_fetch("jupyterlab-modernizer", "llm", "chat", "completions", **_chat(fake="leak"))
 
     assert response.body.decode() == "before *** after"
     assert "X-Echo-Key" not in response.headers
