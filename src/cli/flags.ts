@@ -24,6 +24,7 @@ export const RUN_FLAGS = {
   'rel-tol': { type: 'string' },
   'abs-tol': { type: 'string' },
   'stability-runs': { type: 'string' },
+  'allow-installs': { type: 'boolean' },
   llm: { type: 'boolean' },
   model: { type: 'string' },
   'llm-attempts': { type: 'string' },
@@ -38,6 +39,9 @@ export const RUN_FLAGS_USAGE = `  --accept rules|none|all  which proposals apply
   --data-dir DIR           where Kaggle-style ../input/ data files are
   --rel-tol X, --abs-tol X how far a number may move from the stored output (default: 0.01, 0.0001)
   --stability-runs N       re-run a drifting cell N times to tell wobble from drift (default: 0)
+  --allow-installs         run the notebook's own !pip / %pip / !conda / !apt-get lines and apply
+                           install proposals for known packages (skipped by default: they
+                           change the environment every notebook shares)
   --server URL             run kernels on this Jupyter server instead of starting one
   --token TOKEN            token for --server
   --llm                    ask an OpenAI-compatible model when no rule fits (OPENAI_BASE_URL,
@@ -63,6 +67,8 @@ export interface IRunFlags {
   /** Defaults: the runner's. */
   tolerance?: ITolerance;
   stabilityRuns?: number;
+  /** Run the author's install lines and accept install proposals (`--allow-installs`). */
+  allowInstalls?: boolean;
   /** The LLM agent's endpoint and budget (`--llm`); the key never leaves this object. */
   llm?: OpenAIChatModel.IOptions & {
     maxAttemptsPerCell?: number;
@@ -77,8 +83,8 @@ export interface IRunFlags {
 
 /** What one notebook's run takes from a larger options object (a batch's, which brings its own server). */
 export function runFlagsOf(options: Omit<IRunFlags, 'server' | 'token'>): Omit<IRunFlags, 'server' | 'token'> {
-  const { accept, cellTimeoutSeconds, notebookTimeoutSeconds, dataDir, tolerance, stabilityRuns, llm } = options;
-  return { accept, cellTimeoutSeconds, notebookTimeoutSeconds, dataDir, tolerance, stabilityRuns, llm };
+  const { accept, cellTimeoutSeconds, notebookTimeoutSeconds, dataDir, tolerance, stabilityRuns, allowInstalls, llm } = options;
+  return { accept, cellTimeoutSeconds, notebookTimeoutSeconds, dataDir, tolerance, stabilityRuns, allowInstalls, llm };
 }
 
 type Values = { [name: string]: string | boolean | (string | boolean)[] | undefined };
@@ -103,6 +109,7 @@ export function readRunFlags(values: Values, env: NodeJS.ProcessEnv): IRunFlags 
       absolute: nonNegative(values, 'abs-tol') ?? DEFAULT_TOLERANCE.absolute
     },
     stabilityRuns: wholeNumber(values, 'stability-runs', 0) ?? 0,
+    allowInstalls: values['allow-installs'] === true,
     llm: values.llm ? llmOptions(values, env) : undefined
   };
 }

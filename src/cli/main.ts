@@ -12,6 +12,7 @@ import { parseArgs } from 'util';
 import { OUTCOME_LABELS } from '../core/diagnosis/outcome';
 import { KernelSession } from '../core/kernel';
 import { NotebookError, parseNotebook, serializeNotebook } from '../core/notebook';
+import type { ISkippedInstall } from '../core/environment/installs';
 import { PolicyDecider } from '../core/policy';
 import { buildReport } from '../core/report';
 import type { IReport } from '../core/report';
@@ -104,18 +105,24 @@ export async function runNotebook(options: IRunOptions, shared?: { server: IJupy
         notebook,
         session,
         rules: new RuleEngine(allRules, allFamilies),
-        decider: new PolicyDecider(options.accept),
+        decider: new PolicyDecider(options.accept, { allowInstalls: options.allowInstalls }),
         workspace: new NodeWorkspace(path.dirname(notebookPath), dataDir),
         cellTimeoutMs: options.cellTimeoutSeconds * 1000,
         notebookBudgetMs: options.notebookTimeoutSeconds === undefined ? undefined : options.notebookTimeoutSeconds * 1000,
         tolerance: options.tolerance,
         stabilityRuns: options.stabilityRuns,
+        allowInstalls: options.allowInstalls,
         // Loaded only for a run with a model: the OpenAI client takes a while to load.
         agent: options.llm && (await import('./llm')).makeAgent(options.llm)
       });
       notes.forEach(note => progress?.note(note));
       progress?.attach(modernizer, path.basename(notebookPath));
       await modernizer.run(options.signal);
+      const skipped = skippedInstallsNote(modernizer.skippedInstalls);
+      if (skipped) {
+        notes.push(skipped);
+        progress?.note(skipped);
+      }
       progress?.finish(modernizer);
       fs.mkdirSync(path.dirname(out), { recursive: true });
       fs.writeFileSync(out, serializeNotebook(modernizer.modernizedNotebook()));
@@ -173,6 +180,15 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`jupyter-modernize: error: ${(error as Error).message}\n`);
     return 1;
   }
+}
+
+/** One line naming the author's install lines that did not run. */
+function skippedInstallsNote(skipped: readonly ISkippedInstall[]): string | undefined {
+  if (skipped.length === 0) {
+    return undefined;
+  }
+  const lines = skipped.map(entry => `cell ${entry.cellIndex + 1}: ${entry.text}`).join('; ');
+  return `Not run, they would change the environment: ${lines}. --allow-installs runs them.`;
 }
 
 function defaultOr(report: string | undefined, result: IReport): string {

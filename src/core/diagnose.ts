@@ -8,6 +8,7 @@ import type { IExecutionResult } from './kernel';
 import { RuleEngine } from './rules/engine';
 import type { IFact, IRuleError, RuleCategory } from './rules/types';
 import { cellLine, userFrame } from './traceback';
+import { missingModuleMessage } from './fixers/modules';
 
 /** What went wrong: a rule's category, or what the runner saw itself. */
 export type FailureCategory =
@@ -166,7 +167,7 @@ namespace Private {
     const text = RuleEngine.errorText(error);
     const module = /No module named '([\w.]+)'/.exec(error.evalue)?.[1];
     if (error.ename === 'ModuleNotFoundError' && module) {
-      return { category: 'missing-module', message: `The module ${module} is not installed in this environment.` };
+      return { category: 'missing-module', message: missingModuleMessage(module) };
     }
     if (error.ename === 'FileNotFoundError' || /No such file or directory/.test(text)) {
       const file = /No such file or directory: '([^']+)'/.exec(text)?.[1];

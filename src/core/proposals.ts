@@ -7,6 +7,8 @@
  */
 import { fixDataPath, missingDataFiles } from './fixers/datapaths';
 import { fixMissingImport } from './fixers/imports';
+import { findLocalModule } from './fixers/localmodules';
+import type { ILocalModule } from './fixers/localmodules';
 import { fixMissingModule } from './fixers/modules';
 import type { DependencyGraph } from './deps';
 import type { IDiagnosis } from './diagnose';
@@ -77,7 +79,16 @@ export class PatchFinder {
     }
     if (diagnosis.category === 'missing-module' && error) {
       const module = /No module named '([\w.]+)'/.exec(error.evalue)?.[1];
-      const fix = module && fixMissingModule(cell.source, module);
+      const local = module ? await this._localModule(module, diagnosis) : undefined;
+      if (local?.fixedHelper) {
+        const { path, source } = local.fixedHelper;
+        const patch = this.makePatch({ kind: 'file', path }, (await this.readFile(path))!, source, { origin: 'rule:local-module', reason: local.reason });
+        if (fresh(patch)) {
+          return patch;
+        }
+      }
+      // A module the notebook came with is never a package to install.
+      const fix = module && !local && fixMissingModule(cell.source, module);
       if (fix) {
         const patch = this.makePatch({ kind: 'cell', index }, cell.source, fix.source, {
           origin: fix.installs ? 'rule:pip-install' : 'rule:cosmetic-module',
@@ -281,6 +292,16 @@ export class PatchFinder {
       }
     }
     return findings;
+  }
+
+  /** The missing module as a file beside the failing helper or the notebook. */
+  private async _localModule(module: string, diagnosis: IDiagnosis): Promise<ILocalModule | undefined> {
+    if (!this._workspace) {
+      return undefined;
+    }
+    const path = diagnosis.file ? this.helperPath(diagnosis.file) : undefined;
+    const text = path ? await this.readFile(path) : undefined;
+    return findLocalModule(module, this._workspace, path && text !== undefined ? { path, text } : undefined);
   }
 
   /** Aliases imported by the code cells before `index` (np, pd, ...). */

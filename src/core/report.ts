@@ -11,6 +11,7 @@ import type { IPatch } from './patch';
 import type { IEnvironment } from './probe';
 import type { CellStatus, FailedCondition, IPreflightFinding, Modernizer, Verdict } from './runner';
 import type { INumberPair } from './scores';
+import type { ISkippedInstall } from './environment/installs';
 
 export const REPORT_VERSION = 1;
 
@@ -71,6 +72,8 @@ export interface IReport {
   notes: string[];
   preflight: IPreflightFinding[];
   cells: ICellReport[];
+  /** The author's `!pip install` / `!apt-get` lines that were not run (absent when none, and in older reports). */
+  skippedInstalls?: ISkippedInstall[];
   files: { path: string; backup: string; patches: IPatchRecord[] }[];
   summary: {
     codeCells: number;
@@ -157,6 +160,7 @@ export function buildReport(
     notes: details.notes ?? [],
     preflight: [...modernizer.preflight],
     cells,
+    ...(modernizer.skippedInstalls.length > 0 ? { skippedInstalls: modernizer.skippedInstalls } : {}),
     files: [...modernizer.changedFiles].map(([path, entry]) => ({
       path,
       backup: path + '.orig',

@@ -8,6 +8,8 @@ import { Signal } from '@lumino/signaling';
 import type { ISignal } from '@lumino/signaling';
 import type { AgentGoal, IAgentAttempt, IPatchAgent, ITokenUsage } from './agent';
 import { DependencyGraph } from './deps';
+import { InstallGuard } from './environment/installs';
+import type { ISkippedInstall } from './environment/installs';
 import { addUsage } from './llm/cost';
 import { calibrationOutcome, changedNumbers, triedFixes } from './llm/goals';
 import { diagnose } from './diagnose';
@@ -96,6 +98,7 @@ export class Modernizer {
     this._tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
     this._stabilityRuns = options.stabilityRuns ?? 0;
     this._notebookBudgetMs = options.notebookBudgetMs;
+    this._installs = new InstallGuard({ allowInstalls: options.allowInstalls });
     this._cells = options.notebook.cells.map((cell, index) => ({
       index,
       cellType: cell.cell_type,
@@ -121,6 +124,11 @@ export class Modernizer {
 
   get environment(): IEnvironment | undefined {
     return this._environment;
+  }
+
+  /** The author's `!pip install`-style lines that were not run (none when installs are allowed). */
+  get skippedInstalls(): ISkippedInstall[] {
+    return this._installs.skipped;
   }
 
   get preflight(): readonly IPreflightFinding[] {
@@ -382,7 +390,7 @@ export class Modernizer {
 
   private async _execute(cell: ICellRecord, signal?: AbortSignal): Promise<IExecutionResult> {
     this._update(cell, { status: 'running' });
-    const result = await this._session.execute(cell.source, { timeoutMs: this._cellTimeoutMs, signal });
+    const result = await this._session.execute(this._installs.executable(cell), { timeoutMs: this._cellTimeoutMs, signal });
     this._update(cell, {
       outputs: result.outputs,
       executionCount: result.executionCount,
@@ -799,7 +807,7 @@ export class Modernizer {
     for (const index of this._finder.codeCellsBefore(failing)) {
       const cell = this._cells[index];
       if (cell.status === 'ok' || cell.status === 'fixed') {
-        const result = await this._session.execute(cell.source, { timeoutMs: this._cellTimeoutMs });
+        const result = await this._session.execute(this._installs.executable(cell), { timeoutMs: this._cellTimeoutMs });
         this._update(cell, {
           durationMs: cell.durationMs + result.durationMs,
           runs: cell.runs + 1,
@@ -826,6 +834,7 @@ export class Modernizer {
   private _tolerance: ITolerance;
   private _stabilityRuns: number;
   private _notebookBudgetMs?: number;
+  private _installs: InstallGuard;
   private _overBudget = false;
   /** `<cell>:<rule id>` of every calibration tried in this run. */
   private _calibrationsTried = new Set<string>();
@@ -881,6 +890,8 @@ export namespace Modernizer {
     stabilityRuns?: number;
     /** Time the whole run may take; the cell running then is interrupted and the rest skipped. */
     notebookBudgetMs?: number;
+    /** Run the author's `!pip install` / `!apt-get` lines; skipped by default. */
+    allowInstalls?: boolean;
   }
 }
 

@@ -42,6 +42,19 @@ describe('PolicyDecider', () => {
     });
   });
 
+  describe('.accepts() with --allow-installs', () => {
+    it.each<[AcceptPolicy, IPatch, boolean]>([
+      ['rules', patch('rule:pip-install', ['installs-package']), true],
+      ['all', patch('rule:pip-install', ['installs-package']), true],
+      ['none', patch('rule:pip-install', ['installs-package']), false],
+      ['all', patch('llm:gpt', ['installs-package']), false],
+      ['rules', patch('rule:x', ['installs-package']), false],
+      ['rules', patch('rule:pip-install', ['installs-package', 'shell']), false]
+    ])('with --accept %s should decide %j: %s', (policy, candidate, accepted) => {
+      expect(PolicyDecider.accepts(policy, candidate, { allowInstalls: true })).toBe(accepted);
+    });
+  });
+
   describe('#decide()', () => {
     it('should never apply an LLM answer that runs a shell command, whatever the policy', async () => {
       const after = 'import os\nx = os.popen("id").read()';

@@ -2,42 +2,47 @@
  * Modules that are not installed. A cosmetic one (a version stamp, a
  * progress bar, a theme) is removed or guarded; a needed one gets the
  * package that provides it, as a `%pip install` line that only an explicit
- * decision applies.
+ * decision applies, when the vetted map knows that package. A module the
+ * map does not know gets no proposal.
  */
+import distributions from './distributions.json';
 import { applyEdits, replace } from '../python/edit';
 import type { IEdit } from '../python/edit';
 import { PythonSource } from '../python/syntax';
 
-/** Import name -> PyPI distribution, where they differ. */
-export const PACKAGE_FOR_MODULE: Record<string, string> = {
-  sklearn: 'scikit-learn',
-  cv2: 'opencv-python-headless',
-  PIL: 'pillow',
-  skimage: 'scikit-image',
-  yaml: 'pyyaml',
-  bs4: 'beautifulsoup4',
-  Bio: 'biopython',
-  imblearn: 'imbalanced-learn',
-  pandas_profiling: 'ydata-profiling',
-  sklearn_pandas: 'sklearn-pandas',
-  category_encoders: 'category-encoders',
-  dateutil: 'python-dateutil',
-  mpl_toolkits: 'basemap',
-  google: 'protobuf',
-  Crypto: 'pycryptodome',
-  docx: 'python-docx',
-  fitz: 'pymupdf',
-  tensorflow_hub: 'tensorflow-hub',
-  lightgbm: 'lightgbm',
-  xgboost: 'xgboost',
-  catboost: 'catboost',
-  plotly: 'plotly',
-  missingno: 'missingno',
-  wordcloud: 'wordcloud',
-  keras: 'keras',
-  tensorflow: 'tensorflow',
-  torch: 'torch'
-};
+/** Import name -> PyPI distribution, vetted (distributions.json says how). */
+export const PACKAGE_FOR_MODULE: Readonly<Record<string, string>> = distributions.modules;
+
+/**
+ * The distribution that provides `module`: its longest dotted prefix in the
+ * vetted map, or undefined when the map does not know it.
+ */
+export function distributionFor(module: string): string | undefined {
+  const parts = module.split('.');
+  for (let length = parts.length; length > 0; length--) {
+    const name = parts.slice(0, length).join('.');
+    if (Object.prototype.hasOwnProperty.call(PACKAGE_FOR_MODULE, name)) {
+      return PACKAGE_FOR_MODULE[name];
+    }
+  }
+  return undefined;
+}
+
+/** The diagnosis of `No module named <module>`: which package provides it, or that none is proposed. */
+export function missingModuleMessage(module: string): string {
+  const top = module.split('.')[0];
+  const distribution = distributionFor(module);
+  if (distribution) {
+    return `The module ${module} is not installed in this environment; the package ${distribution} provides it.`;
+  }
+  if (top in COSMETIC) {
+    return `The module ${module} is not installed in this environment; it only decorates the output.`;
+  }
+  return (
+    `The module ${module} is not installed in this environment, and no package is known to provide it: ` +
+    'no install is proposed (a package named after it may be somebody else\'s). It may be a helper the notebook came with.'
+  );
+}
 
 /**
  * Cosmetic modules: the notebook's results do not depend on them. The value
@@ -100,7 +105,10 @@ export function fixMissingModule(text: string, module: string): IModuleFix | nul
       reason: `${top} only decorates the output and is not installed: its use is removed, the results do not change.`
     };
   }
-  const distribution = PACKAGE_FOR_MODULE[top] ?? top;
+  const distribution = distributionFor(module);
+  if (!distribution) {
+    return null;
+  }
   return {
     source: `%pip install ${distribution}\n${text}`,
     reason: `The notebook needs ${top}, which is not installed; the package ${distribution} provides it.`,
