@@ -544,7 +544,7 @@ export class Modernizer {
     for (let attempt = 0; this._agent && worstDrift(pairs) && attempt < this._maxAttempts && !signal?.aborted; attempt++) {
       const used = [index, ...this._finder.usedCells(index)];
       const earlier = used.flatMap(i => this._cells[i].patches.filter(p => p.target.kind === 'cell' && used.includes(p.target.index)));
-      const goal: AgentGoal = { kind: 'calibrate', pairs, tried: triedFixes(earlier.filter(p => !p.origin.startsWith('llm:')), 'score') };
+      const goal: AgentGoal = { kind: 'calibrate', pairs, tried: triedFixes(earlier, 'score') };
       const patch = await this._askAgent(index, this._cells[index].diagnosis!, tried, signal, goal);
       if (!patch) {
         break;

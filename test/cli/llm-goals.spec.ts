@@ -98,6 +98,8 @@ describe('jupyter-modernize run --llm: speed-ups and calibrations', () => {
       expect(first.user).not.toContain('## The error');
       expect(second.user).toContain('## Your earlier speed-ups for this cell, which did not work\n### Attempt 1\n```python\n' + WRONG);
       expect(second.user).toContain('It finished within the budget but changed the printed numbers (285.1666666666667 became 29.0).');
+      // The model's own answers are not listed again among the offline speed-ups tried.
+      expect(second.user).not.toContain('## Speed-ups already tried');
       if (process.env.MODERNIZER_TRANSCRIPT) {
         fs.writeFileSync(process.env.MODERNIZER_TRANSCRIPT + '.speed-up', JSON.stringify({ requests: llm.requests.map(r => r.body), report }, null, 2));
       }

@@ -109,10 +109,10 @@ function triedSection(tried: readonly string[], title: string): string[] {
   return tried.length > 0 ? [`## ${title}\n${tried.map(item => `- ${item}`).join('\n')}`] : [];
 }
 
-/** What became of fixes already tried for a cell (offline or the model's), one sentence each. */
+/** What became of the offline fixes already tried (the model's own are its earlier answers), one sentence each. */
 export function triedFixes(patches: readonly IPatch[], label: 'runtime' | 'score'): string[] {
   return patches
-    .filter(patch => patch.label === label)
+    .filter(patch => patch.label === label && !patch.origin.startsWith('llm:'))
     .map(patch => {
       const what = `${patch.origin}${patch.target.kind === 'cell' ? ` in cell ${patch.target.index + 1}` : ''}: ${patch.reason}`;
       const result = patch.reverted
