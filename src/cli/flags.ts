@@ -25,6 +25,7 @@ export const RUN_FLAGS = {
   'abs-tol': { type: 'string' },
   'stability-runs': { type: 'string' },
   'allow-installs': { type: 'boolean' },
+  kernel: { type: 'string', short: 'k' },
   llm: { type: 'boolean' },
   model: { type: 'string' },
   'llm-attempts': { type: 'string' },
@@ -39,6 +40,8 @@ export const RUN_FLAGS_USAGE = `  --accept rules|none|all  which proposals apply
   --data-dir DIR           where Kaggle-style ../input/ data files are
   --rel-tol X, --abs-tol X how far a number may move from the stored output (default: 0.01, 0.0001)
   --stability-runs N       re-run a drifting cell N times to tell wobble from drift (default: 0)
+  -k, --kernel NAME        run on this installed kernelspec (default: the notebook's own when
+                           installed, else the server's default)
   --allow-installs         run the notebook's own !pip / %pip / !conda / !apt-get lines and apply
                            install proposals for known packages (skipped by default: they
                            change the environment every notebook shares)
@@ -69,6 +72,8 @@ export interface IRunFlags {
   stabilityRuns?: number;
   /** Run the author's install lines and accept install proposals (`--allow-installs`). */
   allowInstalls?: boolean;
+  /** The kernelspec to run on (`--kernel`). */
+  kernel?: string;
   /** The LLM agent's endpoint and budget (`--llm`); the key never leaves this object. */
   llm?: OpenAIChatModel.IOptions & {
     maxAttemptsPerCell?: number;
@@ -83,8 +88,8 @@ export interface IRunFlags {
 
 /** What one notebook's run takes from a larger options object (a batch's, which brings its own server). */
 export function runFlagsOf(options: Omit<IRunFlags, 'server' | 'token'>): Omit<IRunFlags, 'server' | 'token'> {
-  const { accept, cellTimeoutSeconds, notebookTimeoutSeconds, dataDir, tolerance, stabilityRuns, allowInstalls, llm } = options;
-  return { accept, cellTimeoutSeconds, notebookTimeoutSeconds, dataDir, tolerance, stabilityRuns, allowInstalls, llm };
+  const { accept, cellTimeoutSeconds, notebookTimeoutSeconds, dataDir, tolerance, stabilityRuns, allowInstalls, kernel, llm } = options;
+  return { accept, cellTimeoutSeconds, notebookTimeoutSeconds, dataDir, tolerance, stabilityRuns, allowInstalls, kernel, llm };
 }
 
 type Values = { [name: string]: string | boolean | (string | boolean)[] | undefined };
@@ -110,6 +115,7 @@ export function readRunFlags(values: Values, env: NodeJS.ProcessEnv): IRunFlags 
     },
     stabilityRuns: wholeNumber(values, 'stability-runs', 0) ?? 0,
     allowInstalls: values['allow-installs'] === true,
+    kernel: values.kernel as string | undefined,
     llm: values.llm ? llmOptions(values, env) : undefined
   };
 }

@@ -21,6 +21,7 @@ import { allFamilies, allRules } from '../core/rules/all';
 import { Modernizer } from '../core/runner';
 import { RUN_FLAGS, RUN_FLAGS_USAGE, UsageError, parseFlags, readRunFlags } from './flags';
 import type { IRunFlags } from './flags';
+import { chooseKernel } from './kernels';
 import { attachJupyterServer, startJupyterServer, startKernelFor } from './server';
 import type { IJupyterServer } from './server';
 import { ProgressPrinter } from './progress';
@@ -98,7 +99,11 @@ export async function runNotebook(options: IRunOptions, shared?: { server: IJupy
       : await startJupyterServer({ rootDir: path.dirname(notebookPath) }));
   const progress = options.progress ? new ProgressPrinter(options.progress) : undefined;
   try {
-    const { kernel, shutdown } = await startKernelFor(server, notebookPath);
+    const choice = await chooseKernel(server, notebook, options.kernel);
+    if (choice.note) {
+      notes.push(choice.note);
+    }
+    const { kernel, shutdown } = await startKernelFor(server, notebookPath, choice.name);
     const session = new KernelSession({ kernel });
     try {
       const modernizer = new Modernizer({
@@ -129,6 +134,7 @@ export async function runNotebook(options: IRunOptions, shared?: { server: IJupy
       const report = buildReport(modernizer, {
         notebook: notebookPath,
         output: out,
+        kernel: choice.name,
         notes,
         durationMs: Date.now() - started
       });

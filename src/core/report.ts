@@ -69,6 +69,8 @@ export interface IReport {
   /** What the run did: cells failing by root cause, numbers off, over budget (absent in older reports). */
   outcome?: OutcomeClass;
   environment?: IEnvironment;
+  /** The kernelspec the notebook ran on (absent in older reports). */
+  kernel?: string;
   notes: string[];
   preflight: IPreflightFinding[];
   cells: ICellReport[];
@@ -125,7 +127,7 @@ export function patchRecord(patch: IPatch): IPatchRecord {
 
 export function buildReport(
   modernizer: Modernizer,
-  details: { notebook: string; output?: string; notes?: string[]; durationMs: number }
+  details: { notebook: string; output?: string; kernel?: string; notes?: string[]; durationMs: number }
 ): IReport {
   const code = modernizer.cells.filter(cell => cell.cellType === 'code');
   const failedConditions = modernizer.failedConditions;
@@ -157,6 +159,7 @@ export function buildReport(
     failedConditions,
     outcome,
     environment: modernizer.environment,
+    ...(details.kernel ? { kernel: details.kernel } : {}),
     notes: details.notes ?? [],
     preflight: [...modernizer.preflight],
     cells,
