@@ -42,7 +42,7 @@ export interface IPatch {
   /** Set when the cell was edited after the proposal: the patch was refused. */
   stale?: boolean;
   /** A labelled runtime or score fix: the only kind a policy may apply despite 'changes-results'. */
-  label?: 'runtime' | 'score';
+  label?: 'runtime' | 'score' | 'seed';
   /** Accepted, run, and undone by the engine because it did not help. */
   reverted?: boolean;
   /**

@@ -27,7 +27,7 @@ import { recordProvenance } from './provenance';
 import { PythonSource } from './python/syntax';
 import type { RuleEngine } from './rules/engine';
 import type { IFact } from './rules/types';
-import { DEFAULT_TOLERANCE, pairNumbers, worstDrift } from './scores';
+import { CellScores, DEFAULT_RERUNS, DEFAULT_TOLERANCE, describeCalls, measureSpread, worstDrift } from './scores';
 import type { INumberPair, ITolerance } from './scores';
 import { Paths } from './workspace';
 import type { IWorkspace } from './workspace';
@@ -55,6 +55,8 @@ export interface ICellRecord {
   usage?: ITokenUsage;
   /** Numbers of the stored outputs paired with the numbers shown now. */
   scores?: INumberPair[];
+  /** What the pairs cannot say: a table's rows that differ, numbers that vary run to run. */
+  scoreNotes?: string[];
   /** The agent's last error for this cell, in one sentence. */
   agentError?: string;
   /** How many times the cell was executed. */
@@ -116,6 +118,12 @@ export class Modernizer {
     this._graph = new DependencyGraph(this._cells.map(cell => (cell.cellType === 'code' ? cell.source : null)));
     this._finder = new PatchFinder({ cells: this._cells, graph: this._graph, rules: this._rules, workspace: this._workspace });
     this._consequences = new ConsequenceFinder({ cells: this._cells, graph: this._graph });
+    this._scores = new CellScores({
+      stored: index => (this._notebook.cells[index] as nbformat.ICodeCell).outputs ?? [],
+      source: index => (this._cells[index].cellType === 'code' ? this._cells[index].source : ''),
+      usedCells: index => this._finder.usedCells(index),
+      tolerance: this._tolerance
+    });
   }
 
   get cells(): readonly ICellRecord[] {
@@ -258,6 +266,7 @@ export class Modernizer {
             budget.abort();
           }, this._notebookBudgetMs);
     const stop = signal ? Private.eitherSignal(signal, budget.signal) : budget.signal;
+    this._startedAt = Date.now();
     // Aborting while paused must not leave the run waiting forever.
     stop.addEventListener('abort', () => this.resume(), { once: true });
     try {
@@ -423,23 +432,18 @@ export class Modernizer {
    */
   private async _compareScores(index: number, signal?: AbortSignal): Promise<void> {
     const cell = this._cells[index];
-    const stored = (this._notebook.cells[index] as nbformat.ICodeCell).outputs ?? [];
-    let pairs = pairNumbers(stored, cell.outputs, this._tolerance);
-    this._update(cell, { scores: pairs });
+    const comparison = this._scores.compare(index, cell.outputs);
+    let pairs = comparison.pairs;
+    this._update(cell, { scores: pairs, scoreNotes: comparison.notes });
     if (!worstDrift(pairs)) {
       return;
     }
-    if (this._stabilityRuns > 0 && (await this._wobbles(cell))) {
-      const seeded = this._finder.calibration(index, new Set(), 'randomness');
-      const diagnosis = this._driftDiagnosis(pairs, 'The numbers change from run to run: an unseeded random step.');
-      cell.diagnoses.push(diagnosis);
-      this._update(cell, { diagnosis });
-      if (seeded) {
-        await this._tryCalibration(seeded, index, pairs);
-      }
+    const random = await this._measureRandomness(index, pairs, signal);
+    pairs = random.pairs;
+    if (!worstDrift(pairs)) {
       return;
     }
-    const diagnosis = this._driftDiagnosis(pairs);
+    const diagnosis = this._driftDiagnosis(pairs, random.varies);
     cell.diagnoses.push(diagnosis);
     this._update(cell, { diagnosis });
     // Each (cell, default) is tried once per run: a function cell used by many drifting cells
@@ -459,9 +463,14 @@ export class Modernizer {
     const final: IDiagnosis = left
       ? this._driftDiagnosis(
           pairs,
-          calibrated
-            ? 'Restoring old defaults brought it closer, not all the way.'
-            : 'No changed default in this cell or the cells it uses explains it.'
+          [
+            random.varies,
+            calibrated
+              ? 'Restoring old defaults brought it closer, not all the way.'
+              : 'No changed default in this cell or the cells it uses explains it.'
+          ]
+            .filter(Boolean)
+            .join(' ')
         )
       : { ...diagnosis, message: `${diagnosis.message} Restored by calibration.` };
     cell.diagnoses[cell.diagnoses.length - 1] = final;
@@ -476,7 +485,6 @@ export class Modernizer {
     onRun?: (after: INumberPair[]) => void
   ): Promise<INumberPair[]> {
     const cell = this._cells[index];
-    const stored = (this._notebook.cells[index] as nbformat.ICodeCell).outputs ?? [];
     const target = patch.target.kind === 'cell' ? patch.target.index : index;
     const applied = await this._decideAndApply(patch, index);
     if (!applied) {
@@ -484,7 +492,7 @@ export class Modernizer {
     }
     // An earlier target was re-run with its dependents by the apply; this cell shows the numbers.
     await this._execute(cell);
-    const after = pairNumbers(stored, cell.outputs, this._tolerance);
+    const after = this._scores.compare(index, cell.outputs).pairs;
     onRun?.(after);
     // Kept when it reaches the stored figure or at least halves the gap: a default that
     // only nudges the number is not what changed it.
@@ -500,7 +508,7 @@ export class Modernizer {
     }
     await this._execute(cell);
     this._update(cell, { status: cell.patches.some(p => p.accepted) ? 'fixed' : 'ok' });
-    return pairNumbers(stored, cell.outputs, this._tolerance);
+    return this._scores.compare(index, cell.outputs).pairs;
   }
 
   /** Take an accepted patch back: the cell gets its source from before. */
@@ -524,8 +532,7 @@ export class Modernizer {
     if (!patch?.accepted || patch.label !== 'runtime' || !patch.origin.startsWith('llm:') || chosen) {
       return false;
     }
-    const stored = (this._notebook.cells[index] as nbformat.ICodeCell).outputs ?? [];
-    const changed = changedNumbers(pairNumbers(stored, cell.outputs, this._tolerance));
+    const changed = changedNumbers(this._scores.compare(index, cell.outputs).pairs);
     if (!changed) {
       return false;
     }
@@ -560,17 +567,67 @@ export class Modernizer {
     return pairs;
   }
 
-  /** Re-run a cell alone a few times: do its numbers move between runs? */
-  private async _wobbles(cell: ICellRecord): Promise<boolean> {
-    const first = cell.outputs;
-    for (let run = 0; run < this._stabilityRuns; run++) {
-      const result = await this._execute(cell);
-      const pairs = pairNumbers(first, result.outputs, this._tolerance);
-      if (pairs.some(pair => !pair.withinTolerance)) {
-        return true;
+  /**
+   * A drifting cell that draws random numbers without a seed (or uses a cell
+   * that does) runs again a few times, with the cells between, when they can
+   * run again and it fits the budget: numbers that move by themselves are
+   * compared with their spread, and the seed fix is proposed, labelled.
+   */
+  private async _measureRandomness(
+    index: number,
+    pairs: INumberPair[],
+    signal?: AbortSignal
+  ): Promise<{ pairs: INumberPair[]; varies?: string }> {
+    const cell = this._cells[index];
+    const sources = this._scores.randomSources(index);
+    if (sources.length === 0 && this._stabilityRuns === 0) {
+      return { pairs };
+    }
+    const first = Math.min(index, ...sources.map(source => source.cell));
+    const between = first < index ? [first, ...this._graph.dependents(first, index - 1)] : [];
+    const chain = between.every(i => this._graph.replayable(i, index)) ? between : [];
+    const runs = this._stabilityRuns || DEFAULT_RERUNS;
+    const perRun = [...chain, index].reduce((sum, i) => sum + this._cells[i].durationMs / Math.max(1, this._cells[i].runs), 0);
+    const left = this._notebookBudgetMs === undefined ? 5 * 60_000 : (this._notebookBudgetMs - (Date.now() - this._startedAt)) / 4;
+    if (perRun * runs > left) {
+      return { pairs };
+    }
+    const measured = await measureSpread({
+      first: pairs,
+      runs,
+      tolerance: this._tolerance,
+      pair: outputs => this._scores.compare(index, outputs).pairs,
+      rerun: async () => {
+        for (const i of chain) {
+          await this._rerun(this._cells[i]);
+        }
+        const result = signal?.aborted ? null : await this._execute(cell);
+        return result?.status === 'ok' ? result.outputs : null;
+      }
+    });
+    if (!measured.moved) {
+      return { pairs };
+    }
+    this._scores.remember(index, measured.pairs);
+    const spread = Math.max(...measured.pairs.map(pair => pair.spread ?? 0));
+    const why = sources.length ? `: unseeded ${describeCalls(sources)}` : '';
+    const varies = `The numbers change from run to run (up to ±${Number(spread.toPrecision(2))} over ${measured.runs + 1} runs)${why}.`;
+    this._update(cell, { scores: measured.pairs, scoreNotes: [...(cell.scoreNotes ?? []), varies] });
+    if (!worstDrift(measured.pairs)) {
+      // Explained: not a drift, but worth saying where it shows.
+      const diagnosis: IDiagnosis = { category: 'randomness', message: `${varies} The stored figures lie within that spread.` };
+      cell.diagnoses.push(diagnosis);
+      this._update(cell, { diagnosis });
+    }
+    const seed = this._finder.calibration(index, new Set(), 'randomness');
+    if (seed) {
+      seed.label = 'seed';
+      if (await this._decideAndApply(seed, index)) {
+        await this._execute(cell);
+        this._update(cell, { status: 'fixed', scores: this._scores.compare(index, cell.outputs).pairs });
       }
     }
-    return false;
+    return { pairs: cell.scores ?? measured.pairs, varies };
   }
 
   private _driftDiagnosis(pairs: readonly INumberPair[], explanation?: string): IDiagnosis {
@@ -836,6 +893,8 @@ export class Modernizer {
   private _notebookBudgetMs?: number;
   private _installs: InstallGuard;
   private _overBudget = false;
+  private _startedAt = Date.now();
+  private _scores: CellScores;
   /** `<cell>:<rule id>` of every calibration tried in this run. */
   private _calibrationsTried = new Set<string>();
   /** The agent's answers per cell, with the error each gave when run. */

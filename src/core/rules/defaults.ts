@@ -11,7 +11,7 @@ import type { IRule } from './types';
 const SKLEARN_022 = 'https://scikit-learn.org/stable/whats_new/v0.22.html';
 
 /** Calls that take `random_state` and draw random numbers when it is missing. */
-const RANDOM_STATE = [
+export const RANDOM_STATE_CALLS = [
   'train_test_split',
   'RandomForestClassifier',
   'RandomForestRegressor',
@@ -44,7 +44,7 @@ export const defaultRules: IRule[] = [
       message: 'Without random_state these calls draw new random numbers on every run; random_state=0 makes the figures repeatable (not equal to the author\'s).',
       source: 'https://scikit-learn.org/stable/common_pitfalls.html#controlling-randomness'
     },
-    calls: calleeNamed(...RANDOM_STATE),
+    calls: calleeNamed(...RANDOM_STATE_CALLS),
     keyword: 'random_state',
     value: '0'
   }),
