@@ -10,8 +10,9 @@ import { totalUsage } from './llm/cost';
 import type { IPatch } from './patch';
 import type { IEnvironment } from './probe';
 import type { CellStatus, FailedCondition, IPreflightFinding, Modernizer, Verdict } from './runner';
-import type { INumberPair } from './scores';
 import type { ISkippedInstall } from './environment/installs';
+import { EQUIVALENCE_LABELS, studyVerdict } from './scores';
+import type { Equivalence, INumberPair, IStudyVerdict } from './scores';
 
 export const REPORT_VERSION = 1;
 
@@ -57,6 +58,10 @@ export interface ICellReport {
   agentError?: string;
   /** Numbers of the stored outputs paired with those shown now. */
   scores: INumberPair[];
+  /** What pairs cannot say: a table's rows that differ, numbers that vary run to run. */
+  scoreNotes?: string[];
+  /** The known equivalences used to match this cell's numbers, in words. */
+  equivalences?: string[];
 }
 
 export interface IReport {
@@ -68,6 +73,11 @@ export interface IReport {
   failedConditions: FailedCondition[];
   /** What the run did: cells failing by root cause, numbers off, over budget (absent in older reports). */
   outcome?: OutcomeClass;
+  /**
+   * The published study's verdict beside the strict one: the final metric
+   * within 10% of the original and stable over reruns (absent in older reports).
+   */
+  study?: IStudyVerdict;
   environment?: IEnvironment;
   /** The kernelspec the notebook ran on (absent in older reports). */
   kernel?: string;
@@ -94,6 +104,9 @@ export interface IReport {
     /** Numbers paired with the stored outputs, and how many of them drift. */
     numbersPaired: number;
     numbersOff: number;
+    /** Paired numbers matched through a known equivalence, and numbers that vary run to run (absent in older reports). */
+    numbersEquivalent?: number;
+    numbersVarying?: number;
     /** Kernel time of every execution, re-runs included. */
     kernelMs: number;
     /**
@@ -147,6 +160,8 @@ export function buildReport(
     engineMs: cell.engineMs,
     runs: cell.runs,
     scores: cell.scores ?? [],
+    ...(cell.scoreNotes?.length ? { scoreNotes: cell.scoreNotes } : {}),
+    ...Private.equivalences(cell.scores ?? []),
     ...(cell.usage ? { usage: cell.usage } : {}),
     ...(cell.agentError ? { agentError: cell.agentError } : {})
   }));
@@ -158,6 +173,10 @@ export function buildReport(
     verdict: modernizer.verdict,
     failedConditions,
     outcome,
+    study: studyVerdict(
+      cells.map(cell => ({ index: cell.index, pairs: cell.scores })),
+      failedConditions.includes('cells-failing')
+    ),
     environment: modernizer.environment,
     ...(details.kernel ? { kernel: details.kernel } : {}),
     notes: details.notes ?? [],
@@ -181,9 +200,18 @@ export function buildReport(
       patchesAccepted: patches.filter(patch => patch.accepted).length,
       numbersPaired: cells.reduce((sum, cell) => sum + cell.scores.length, 0),
       numbersOff: cells.reduce((sum, cell) => sum + cell.scores.filter(pair => !pair.withinTolerance).length, 0),
+      numbersEquivalent: cells.reduce((sum, cell) => sum + cell.scores.filter(pair => pair.equivalence).length, 0),
+      numbersVarying: cells.reduce((sum, cell) => sum + cell.scores.filter(pair => pair.spread).length, 0),
       kernelMs: code.reduce((sum, cell) => sum + cell.durationMs, 0),
       usage: totalUsage(cells.map(cell => cell.usage))
     },
     durationMs: details.durationMs
   };
+}
+
+namespace Private {
+  export function equivalences(pairs: readonly INumberPair[]): { equivalences?: string[] } {
+    const used = [...new Set(pairs.map(pair => pair.equivalence).filter((e): e is Equivalence => e !== undefined))];
+    return used.length ? { equivalences: used.map(e => EQUIVALENCE_LABELS[e]) } : {};
+  }
 }
