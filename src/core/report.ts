@@ -26,7 +26,7 @@ export interface IPatchRecord {
   flags: IPatch['flags'];
   accepted: boolean;
   decidedBy?: string;
-  /** 'runtime' or 'score' for labelled fixes. */
+  /** 'runtime', 'score' or 'seed' for labelled fixes. */
   label?: string;
   /** Accepted, run, and undone because it did not help. */
   reverted?: boolean;
