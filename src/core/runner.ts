@@ -613,12 +613,6 @@ export class Modernizer {
     const why = sources.length ? `: unseeded ${describeCalls(sources)}` : '';
     const varies = `The numbers change from run to run (up to ±${Number(spread.toPrecision(2))} over ${measured.runs + 1} runs)${why}.`;
     this._update(cell, { scores: measured.pairs, scoreNotes: [...(cell.scoreNotes ?? []), varies] });
-    if (!worstDrift(measured.pairs)) {
-      // Explained: not a drift, but worth saying where it shows.
-      const diagnosis: IDiagnosis = { category: 'randomness', message: `${varies} The stored figures lie within that spread.` };
-      cell.diagnoses.push(diagnosis);
-      this._update(cell, { diagnosis });
-    }
     const seed = this._finder.calibration(index, new Set(), 'randomness');
     if (seed) {
       seed.label = 'seed';
@@ -626,6 +620,12 @@ export class Modernizer {
         await this._execute(cell);
         this._update(cell, { status: 'fixed', scores: this._scores.compare(index, cell.outputs).pairs });
       }
+    }
+    if (!worstDrift(cell.scores ?? [])) {
+      // Explained: not a drift, but worth saying where it shows.
+      const diagnosis: IDiagnosis = { category: 'randomness', message: `${varies} The stored figures lie within that spread.` };
+      cell.diagnoses.push(diagnosis);
+      this._update(cell, { diagnosis });
     }
     return { pairs: cell.scores ?? measured.pairs, varies };
   }
