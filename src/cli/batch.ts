@@ -462,27 +462,43 @@ namespace Private {
       if (entry.isDirectory() && withNotebooks.has(entry.name) && entry.name !== top) {
         continue;
       }
-      copyTree(path.join(dir, entry.name), path.join(target, entry.name), out);
+      copyTree(path.join(dir, entry.name), path.join(target, entry.name), out, fs.realpathSync(dir));
     }
     return scratchNotebook(out, rel);
   }
 
-  /** Copy, writable (the input may be read-only), without checkpoints, VCS, outputs of earlier runs, or `out`. */
-  function copyTree(source: string, target: string, out: string): void {
+  /**
+   * Copy, writable (the input may be read-only), without checkpoints, VCS, outputs of earlier runs, or `out`.
+   * A symbolic link is copied as what it points to, so nothing in the scratch tree leads back into the
+   * input; only a linked folder outside DIR (a data mount) stays a link, and the engine never writes
+   * through links (NodeWorkspace).
+   */
+  function copyTree(source: string, target: string, out: string, input: string, visited = new Set<string>()): void {
     if (source === out) {
       return;
     }
     const stat = fs.lstatSync(source);
     const name = path.basename(source);
     if (stat.isSymbolicLink()) {
-      fs.symlinkSync(fs.readlinkSync(source), target);
+      let real: string;
+      try {
+        real = fs.realpathSync(source);
+      } catch {
+        return; // a broken link: nothing to copy
+      }
+      const inside = real === input || real.startsWith(input + path.sep);
+      if (fs.statSync(real).isDirectory() && !inside) {
+        fs.symlinkSync(real, target);
+      } else if (!visited.has(real)) {
+        copyTree(real, target, out, input, new Set([...visited, real]));
+      }
     } else if (stat.isDirectory()) {
       if (SKIPPED_DIRS.has(name)) {
         return;
       }
       fs.mkdirSync(target, { recursive: true });
       for (const child of fs.readdirSync(source)) {
-        copyTree(path.join(source, child), path.join(target, child), out);
+        copyTree(path.join(source, child), path.join(target, child), out, input, visited);
       }
     } else if (stat.isFile() && !/\.modernized\.ipynb$|\.modernize\.json$/i.test(name)) {
       fs.copyFileSync(source, target);

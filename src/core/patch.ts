@@ -41,6 +41,8 @@ export interface IPatch {
   decidedBy?: 'policy' | 'user';
   /** Set when the cell was edited after the proposal: the patch was refused. */
   stale?: boolean;
+  /** Why an accepted patch was not written (a helper file edited meanwhile, a symbolic link). */
+  refusedBecause?: string;
   /** A labelled runtime or score fix: the only kind a policy may apply despite 'changes-results'. */
   label?: 'runtime' | 'score' | 'seed';
   /** Accepted, run, and undone by the engine because it did not help. */

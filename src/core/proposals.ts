@@ -318,7 +318,8 @@ export class PatchFinder {
     if (!this._workspace) {
       return undefined;
     }
-    const path = Paths.normalize(file);
+    // IPython prints files under the home folder as `~/...`.
+    const path = Paths.normalize(Paths.expandHome(file, this._workspace.homeDir));
     const dir = this._workspace.notebookDir;
     return path.startsWith(dir + '/') ? path : undefined;
   }

@@ -32,6 +32,8 @@ export interface IPatchRecord {
   reverted?: boolean;
   /** Refused because the cell was edited after the proposal. */
   stale?: boolean;
+  /** Why an accepted helper-file patch was not written. */
+  refusedBecause?: string;
   /** The patch set it belongs to (the lead patch's id): a fix and the edits that follow it in other cells. */
   setId?: string;
   before: string;
@@ -132,6 +134,7 @@ export function patchRecord(patch: IPatch): IPatchRecord {
     label: patch.label,
     reverted: patch.reverted,
     stale: patch.stale,
+    ...(patch.refusedBecause ? { refusedBecause: patch.refusedBecause } : {}),
     ...(patch.setId ? { setId: patch.setId } : {}),
     before: patch.before,
     after: patch.after

@@ -24,6 +24,7 @@ import { probeEnvironment } from './probe';
 import type { IEnvironment } from './probe';
 import { PatchFinder } from './proposals';
 import { recordProvenance } from './provenance';
+import { writeHelperPatch } from './repairs/helperfile';
 import { PythonSource } from './python/syntax';
 import type { RuleEngine } from './rules/engine';
 import type { IFact } from './rules/types';
@@ -725,9 +726,13 @@ export class Modernizer {
     }
     patch.accepted = true;
     if (patch.target.kind === 'file') {
+      if (!(await this._applyToFile(patch.target.path, patch, after))) {
+        this._update(owner, {});
+        return false;
+      }
       // The cells importing a renamed function change before the module reloads under them.
       await this._followRenames(patch);
-      await this._applyToFile(patch.target.path, patch, after, failing);
+      await this._reloadModule(patch.target.path, failing);
       this._update(owner, {});
       return true;
     }
@@ -804,20 +809,20 @@ export class Modernizer {
     this._update(cell, { status: result.status === 'ok' ? (fixed ? 'fixed' : 'ok') : 'error' });
   }
 
-  private async _applyToFile(path: string, patch: IPatch, after: string, failing: number): Promise<void> {
-    const workspace = this._workspace!;
+  /** Write a helper file patch with the safeguards of helperfile.ts; false (and why, on the patch) when refused. */
+  private async _applyToFile(path: string, patch: IPatch, after: string): Promise<boolean> {
     const entry = this._changedFiles.get(path) ?? { original: patch.before, patches: [] };
-    if (!this._changedFiles.has(path)) {
-      // Keep the author's file beside the patched one.
-      if (!(await workspace.exists(path + '.orig'))) {
-        await workspace.writeText(path + '.orig', patch.before);
-      }
+    const write = await writeHelperPatch(this._workspace!, path, patch, after, { backup: !this._changedFiles.has(path) });
+    if (!write.written) {
+      patch.accepted = false;
+      patch.stale = true;
+      patch.refusedBecause = write.reason;
+      return false;
     }
     entry.patches.push(patch);
     this._changedFiles.set(path, entry);
-    await workspace.writeText(path, after);
     this._finder.cacheFile(path, after);
-    await this._reloadModule(path, failing);
+    return true;
   }
 
   /** Reload a patched helper module and re-run the cells that import from it. */

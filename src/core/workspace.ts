@@ -10,7 +10,14 @@ export interface IWorkspace {
   readonly dataDir?: string;
   exists(path: string): Promise<boolean>;
   readText(path: string): Promise<string | undefined>;
-  writeText(path: string, text: string): Promise<void>;
+  /**
+   * Write a file inside the notebook's folder. Never through a symbolic link
+   * or into a folder that leads outside (throws instead); `createOnly` throws
+   * when the file exists.
+   */
+  writeText(path: string, text: string, options?: { createOnly?: boolean }): Promise<void>;
+  /** The home folder tracebacks abbreviate as `~`, when known. */
+  readonly homeDir?: string;
   /** Files named `name` under `dir`, at most `depth` levels down, nearest first. */
   findByName(dir: string, name: string, depth: number): Promise<string[]>;
   /** Entries of a directory, or [] when it cannot be read. Optional: the engine goes without. */
@@ -50,6 +57,14 @@ export namespace Paths {
 
   export function join(...parts: string[]): string {
     return normalize(parts.filter(Boolean).join('/'));
+  }
+
+  /** A traceback's `~/x` as `<home>/x`; other paths, or no home known, unchanged. */
+  export function expandHome(path: string, home: string | undefined): string {
+    if (!home || !/^~(\/|$)/.test(path)) {
+      return path;
+    }
+    return normalize(home + path.slice(1));
   }
 
   /** `path` resolved against `dir` unless already absolute. */

@@ -62,10 +62,14 @@ export class ContentsWorkspace implements IWorkspace {
     }
   }
 
-  async writeText(path: string, text: string): Promise<void> {
+  /** Through the contents API: the Jupyter server's own rules on paths apply. */
+  async writeText(path: string, text: string, options: { createOnly?: boolean } = {}): Promise<void> {
     const local = this.contentsPath(path);
     if (local === undefined) {
       throw new Error(`${path} is outside the Jupyter server's root.`);
+    }
+    if (options.createOnly && (await this.exists(path))) {
+      throw new Error(`${path} already exists.`);
     }
     await this._contents.save(local, { type: 'file', format: 'text', content: text });
   }
