@@ -14,6 +14,7 @@ function fact(f: Fixture): IKbFact {
 
 export const FIXTURE_FACTS: IKbFact[] = [
   fact({ library: 'numpy', kind: 'attribute-renamed', old: 'numpy.product', new: 'numpy.prod', deprecatedIn: '1.25', removedIn: '2.0', message: '`product` is deprecated as of NumPy 1.25.0, and will be removed in NumPy 2.0. Please use `prod` instead.', validated: true }),
+  fact({ library: 'numpy', kind: 'attribute-renamed', old: 'numpy.float', new: 'float', deprecatedIn: '1.20', removedIn: '1.24', message: '`np.float` is a deprecated alias for the builtin `float`. To silence this warning, use `float` by itself.', origin: 'table', validated: true }),
   fact({ library: 'numpy', kind: 'attribute-renamed', old: 'numpy.cumproduct', new: 'numpy.cumprod', deprecatedIn: '1.25', removedIn: '2.0', message: '`cumproduct` is deprecated as of NumPy 1.25.0. Please use `cumprod` instead.', validated: true }),
   fact({ library: 'pandas', kind: 'attribute-renamed', old: 'pandas.DataFrame.as_matrix', new: 'pandas.DataFrame.to_numpy', deprecatedIn: '0.23', removedIn: '1.0', message: 'Method .as_matrix will be removed in a future version. Use .values instead.', validated: true }),
   fact({ library: 'pandas', kind: 'attribute-renamed', old: 'pandas.scatter_matrix', new: 'pandas.plotting.scatter_matrix', deprecatedIn: '0.20', removedIn: '1.0', message: "'pandas.scatter_matrix' is deprecated, use 'pandas.plotting.scatter_matrix' instead", validated: true }),

@@ -57,6 +57,22 @@ describe('rule families', () => {
         'from numpy import prod as product\nn = product(shape)\n'
       ],
       [
+        'module attribute that became a builtin',
+        'numpy:attribute-renamed:numpy.float',
+        NP + 'x = a.astype(np.float)\n',
+        'AttributeError',
+        "module 'numpy' has no attribute 'float'.\n`np.float` was a deprecated alias for the builtin `float`.",
+        NP + 'x = a.astype(float)\n'
+      ],
+      [
+        'from-import of what became a builtin',
+        'numpy:attribute-renamed:numpy.float',
+        'from numpy import float, zeros\nx = zeros(3, dtype=float)\n',
+        'ImportError',
+        "cannot import name 'float' from 'numpy' (/venv/numpy/__init__.py)",
+        'from numpy import zeros\nx = zeros(3, dtype=float)\n'
+      ],
+      [
         'method on an instance',
         'pandas:attribute-renamed:pandas.DataFrame.as_matrix',
         "X = df[['a']].as_matrix()\n",

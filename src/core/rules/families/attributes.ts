@@ -115,6 +115,8 @@ namespace Private {
   export function renameModuleMember(fact: IKbFact, source: PythonSource): IEdit[] {
     const [oldModule, oldName] = [parentOf(fact.old), lastPart(fact.old)];
     const [newModule, newName] = [parentOf(fact.new!), lastPart(fact.new!)];
+    // A new name without a module is a builtin (`numpy.float` -> `float`): nothing to import.
+    const builtin = newModule === '';
     const edits = rewriteFromImports(
       source,
       module => module === oldModule,
@@ -123,6 +125,9 @@ namespace Private {
           return undefined;
         }
         const local = alias ?? name;
+        if (builtin) {
+          return local === newName ? null : undefined;
+        }
         return { module: newModule, part: local === newName ? newName : `${newName} as ${local}` };
       }
     );
@@ -133,7 +138,9 @@ namespace Private {
         continue;
       }
       const prefix = parentOf(dotted);
-      if (newModule === oldModule) {
+      if (builtin) {
+        edits.push(replace(node, newName));
+      } else if (newModule === oldModule) {
         edits.push(replace(node, `${prefix}.${newName}`));
       } else if (newModule.startsWith(oldModule + '.')) {
         edits.push(replace(node, `${prefix}.${newModule.slice(oldModule.length + 1)}.${newName}`));
