@@ -139,6 +139,13 @@ describe('batch report', () => {
       expect(result.failureCategories).toEqual({ 'removed-api': 2, 'missing-data': 1 });
       expect(result.durations).toEqual({ wallMs: 2000, kernelMs: 300, engineMs: 15 });
     });
+
+    it('should count a mined fact’s fix under the library its id names', () => {
+      const result = entry({
+        report: report('modernized', [{ status: 'fixed', failures: ['removed-api'], rules: ['kb:scipy:name-moved:scipy.misc.logsumexp'] }])
+      });
+      expect(result.fixes.byLibrary).toEqual({ scipy: 1 });
+    });
   });
 
   describe('#scorePairs()', () => {
