@@ -109,14 +109,16 @@ namespace Private {
 
   /**
    * `np.product` -> `np.prod`, `pd.scatter_matrix` -> `pd.plotting.scatter_matrix`,
-   * and `from old.module import name` -> `from new.module import new_name as name`:
-   * the local name stays, so other cells that use it keep working.
+   * and `from old.module import name` -> `from new.module import new_name` with
+   * the source's uses of `name` renamed (an alias stays: its uses need no change).
+   * Later cells' uses follow through the runner's patch sets.
    */
   export function renameModuleMember(fact: IKbFact, source: PythonSource): IEdit[] {
     const [oldModule, oldName] = [parentOf(fact.old), lastPart(fact.old)];
     const [newModule, newName] = [parentOf(fact.new!), lastPart(fact.new!)];
     // A new name without a module is a builtin (`numpy.float` -> `float`): nothing to import.
     const builtin = newModule === '';
+    let renamed = false;
     const edits = rewriteFromImports(
       source,
       module => module === oldModule,
@@ -124,17 +126,20 @@ namespace Private {
         if (name !== oldName) {
           return undefined;
         }
-        const local = alias ?? name;
         if (builtin) {
-          return local === newName ? null : undefined;
+          return (alias ?? name) === newName ? null : undefined;
         }
-        return { module: newModule, part: local === newName ? newName : `${newName} as ${local}` };
+        renamed ||= !alias;
+        return { module: newModule, part: alias ? `${newName} as ${alias}` : newName };
       }
     );
     let imported: { name: string; edits: IEdit[] } | undefined;
     for (const node of usesOf(source, fact.old)) {
       const dotted = source.dottedName(node);
       if (!dotted?.includes('.')) {
+        if (renamed && dotted === oldName) {
+          edits.push(replace(node, newName));
+        }
         continue;
       }
       const prefix = parentOf(dotted);

@@ -1,14 +1,15 @@
 /**
  * Moved modules and names: `No module named 'x.y'` and
- * `cannot import name 'y' from 'x'`. The import is rewritten; the names it
- * binds stay what they were, so the cells that use them keep working.
+ * `cannot import name 'y' from 'x'`. The import is rewritten and the uses of
+ * a name it binds differently are renamed in the same source; later cells
+ * follow through the runner's patch sets.
  */
 import type { IEdit } from '../../python/edit';
 import { insertAt, replace } from '../../python/edit';
 import type { PythonSource } from '../../python/syntax';
 import { rewriteFromImports } from '../builders';
 import type { IKbFact } from '../kb/types';
-import { escape, importedPaths, lastPart, parentOf, prefixes } from './code';
+import { escape, importedPaths, lastPart, parentOf, prefixes, usesOf } from './code';
 import type { IKbRewrite, IKbShape } from './family';
 
 export const importShape: IKbShape = {
@@ -43,13 +44,14 @@ namespace Private {
   /**
    * `from old[.sub] import a` -> `from new[.sub] import a`, and the module
    * imported as a name, `from sklearn import cross_validation` ->
-   * `from sklearn import model_selection as cross_validation`.
+   * `from sklearn import model_selection` (its uses renamed).
    */
   export function fromImports(source: PythonSource, old: string, to: string): IEdit[] {
     const [oldParent, oldName] = [parentOf(old), lastPart(old)];
     // A module that left its package (`sklearn.externals.joblib` -> `joblib`) is imported plainly.
     const plain = to.includes('.') ? [] : plainImportsOf(source, oldParent, oldName, to);
-    return [...plain, ...rewriteFromImports(
+    let renamed = false;
+    const edits = [...plain, ...rewriteFromImports(
       source,
       module => module === old || module.startsWith(old + '.') || module === oldParent,
       (name, alias, module) => {
@@ -60,14 +62,22 @@ namespace Private {
         if (name !== oldName) {
           return undefined;
         }
+        renamed ||= !alias;
         if (!to.includes('.')) {
           return null;
         }
-        const local = alias ?? name;
-        const newName = lastPart(to);
-        return { module: parentOf(to), part: local === newName ? newName : `${newName} as ${local}` };
+        return { module: parentOf(to), part: alias ? `${lastPart(to)} as ${alias}` : lastPart(to) };
       }
     )];
+    // The module was bound to its own name: its uses in this source take the new one.
+    if (renamed && lastPart(to) !== oldName) {
+      for (const node of usesOf(source, old)) {
+        if (node.name === 'VariableName') {
+          edits.push(replace(node, lastPart(to)));
+        }
+      }
+    }
+    return edits;
   }
 
   /** `from sklearn.externals import joblib as jl` -> `import joblib as jl` (inserted above the from-import). */
@@ -82,8 +92,7 @@ namespace Private {
       for (const part of match[2].split(',')) {
         const [imported, alias] = part.trim().split(/\s+as\s+/);
         if (imported === name) {
-          const local = alias ?? name;
-          const line = `${source.indentAt(statement.from)}import ${to}${local === to ? '' : ` as ${local}`}\n`;
+          const line = `${source.indentAt(statement.from)}import ${to}${alias ? ` as ${alias}` : ''}\n`;
           edits.push(insertAt(source.lineStart(source.lineAt(statement.from)), line));
         }
       }
