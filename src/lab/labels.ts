@@ -4,6 +4,7 @@
  */
 import type { TranslationBundle } from '@jupyterlab/translation';
 import type { FailureCategory } from '../core/diagnose';
+import type { OutcomeClass } from '../core/diagnosis/outcome';
 import type { IPatch, PatchFlagKind } from '../core/patch';
 import type { CellStatus } from '../core/runner';
 
@@ -120,6 +121,22 @@ export namespace Labels {
       return patch.decidedBy === 'policy' ? trans.__('Applied by the accept policy') : trans.__('Accepted');
     }
     return trans.__('Rejected');
+  }
+
+  /** What the run did, in the classes the batch report sorts notebooks by. */
+  export function outcome(trans: TranslationBundle, outcome: OutcomeClass): string {
+    switch (outcome) {
+      case 'clean-matching':
+        return trans.__('Ran clean, numbers match');
+      case 'errors-matching':
+        return trans.__('Some errors, numbers match');
+      case 'clean-numbers-off':
+        return trans.__('Ran clean, numbers off');
+      case 'errors-numbers-off':
+        return trans.__('Errors and numbers off');
+      case 'did-not-finish':
+        return trans.__('Did not finish');
+    }
   }
 
   /** "Cell 3": cells are numbered from 1 for people. */

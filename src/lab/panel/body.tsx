@@ -17,6 +17,7 @@ import {
 } from '@jupyterlab/ui-components';
 import * as React from 'react';
 import type { IDiagnosis } from '../../core/diagnose';
+import { failureCounts } from '../../core/diagnosis/outcome';
 import type { IPatch } from '../../core/patch';
 import type { ICellRecord, IPreflightFinding } from '../../core/runner';
 import { PROBED_PACKAGES } from '../../core/probe';
@@ -71,6 +72,10 @@ export function RunBody(props: IRunBodyProps): JSX.Element {
     );
   }
   const codeCells = model.cells.filter(cell => cell.cellType === 'code');
+  // Consequences sit under the cell where their failure starts, not in the list of their own.
+  const byCause = failureCounts(codeCells).byCause;
+  const nested = new Set([...byCause.values()].flat());
+  const consequencesOf = (index: number) => (byCause.get(index) ?? []).map(i => model.cells[i]);
   return (
     <div className="jp-Modernizer-Body">
       <RunHeader {...props} model={model} />
@@ -93,9 +98,11 @@ export function RunBody(props: IRunBodyProps): JSX.Element {
         <section className="jp-Modernizer-Section">
           <h3 className="jp-Modernizer-SectionTitle">{trans.__('Cells')}</h3>
           <ul className="jp-Modernizer-CellList">
-            {codeCells.map(cell => (
-              <CellEntry key={cell.index} {...props} model={model} cell={cell} />
-            ))}
+            {codeCells
+              .filter(cell => !nested.has(cell.index))
+              .map(cell => (
+                <CellEntry key={cell.index} {...props} model={model} cell={cell} consequences={consequencesOf(cell.index)} />
+              ))}
           </ul>
         </section>
       )}
@@ -114,6 +121,7 @@ function RunHeader(props: IRunBodyProps & { model: RunModel }): JSX.Element {
   const { model, trans, execute, commandIds } = props;
   const code = model.cells.filter(cell => cell.cellType === 'code');
   const done = code.filter(cell => cell.status !== 'pending' && cell.status !== 'running').length;
+  const counts = failureCounts(code);
   let line: string;
   switch (model.status) {
     case 'idle':
@@ -151,6 +159,11 @@ function RunHeader(props: IRunBodyProps & { model: RunModel }): JSX.Element {
       <div className="jp-Modernizer-StatusLine" aria-live="polite">
         {line}
       </div>
+      {(counts.rootCauses > 0 || counts.consequences > 0) && (
+        <div className="jp-Modernizer-RootCauseLine">
+          {trans.__('Failing: root causes %1, consequences %2', counts.rootCauses, counts.consequences)}
+        </div>
+      )}
       <div className="jp-Modernizer-Actions">
         {!running && (
           <Button className="jp-mod-styled jp-mod-accept" onClick={() => execute(commandIds.run)}>
@@ -243,6 +256,21 @@ function Summary(props: IRunBodyProps & { model: RunModel }): JSX.Element {
         <li>{trans._n('%1 cell ran clean', '%1 cells ran clean', report.summary.ranClean)}</li>
         <li>{trans._n('%1 cell fixed', '%1 cells fixed', report.summary.fixed)}</li>
         <li>{trans._n('%1 cell still failing', '%1 cells still failing', report.summary.failing)}</li>
+        {report.summary.rootCauses !== undefined && report.summary.failing > 0 && (
+          <li className="jp-Modernizer-RootCauseCount">
+            {trans._n('%1 root cause to fix', '%1 root causes to fix', report.summary.rootCauses)}
+          </li>
+        )}
+        {(report.summary.consequences ?? 0) > 0 && (
+          <li className="jp-Modernizer-ConsequenceCount">
+            {trans._n(
+              '%1 cell fails only because of a root cause',
+              '%1 cells fail only because of a root cause',
+              report.summary.consequences ?? 0
+            )}
+          </li>
+        )}
+        {report.outcome && <li>{Labels.outcome(trans, report.outcome)}</li>}
         {report.summary.numbersPaired > 0 && (
           <li>
             {report.summary.numbersOff === 0
@@ -367,8 +395,9 @@ const STATUS_ICONS: Record<DisplayStatus, LabIcon> = {
   review: editIcon
 };
 
-function CellEntry(props: IRunBodyProps & { model: RunModel; cell: ICellRecord }): JSX.Element {
+function CellEntry(props: IRunBodyProps & { model: RunModel; cell: ICellRecord; consequences?: ICellRecord[] }): JSX.Element {
   const { cell, trans, model } = props;
+  const consequences = props.consequences ?? [];
   const status = displayStatus(cell);
   const Icon = STATUS_ICONS[status];
   const firstLine = cell.source.split('\n').find(line => line.trim()) ?? '';
@@ -406,8 +435,47 @@ function CellEntry(props: IRunBodyProps & { model: RunModel; cell: ICellRecord }
           ))}
         </ul>
       )}
+      {consequences.length > 0 && (
+        <Consequences cells={consequences} trans={trans} showCell={props.showCell} />
+      )}
     </li>
   );
+}
+
+/** The cells failing only because this one failed: listed under it, fixed with it. */
+function Consequences(props: { cells: ICellRecord[]; trans: TranslationBundle; showCell: (index: number) => void }): JSX.Element {
+  const { cells, trans } = props;
+  return (
+    <details className="jp-Modernizer-Consequences" open={cells.length <= 8}>
+      <summary>
+        {trans._n(
+          '%1 later cell fails only because of this one',
+          '%1 later cells fail only because of this one',
+          cells.length
+        )}
+      </summary>
+      <ul>
+        {cells.map(cell => (
+          <li key={cell.index} className="jp-Modernizer-Consequence" data-cell-index={cell.index}>
+            <button
+              className="jp-Modernizer-CellLink"
+              onClick={() => props.showCell(cell.index)}
+              title={trans.__('Show cell %1 in the notebook', cell.index + 1)}
+            >
+              {Labels.cell(trans, cell.index)}
+            </button>{' '}
+            <span className="jp-Modernizer-ConsequenceReason">{consequenceReason(cell.diagnosis)}</span>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/** What a consequence misses, without the "Consequence of cell N" its place in the list already says. */
+function consequenceReason(diagnosis: IDiagnosis | undefined): string {
+  const message = diagnosis?.message ?? '';
+  return /^Consequence of cell \d+ \((.*)\)\.$/s.exec(message)?.[1] ?? message;
 }
 
 function Diagnosis(props: {
@@ -449,10 +517,19 @@ function PatchLine(props: IRunBodyProps & { model: RunModel; patch: IPatch }): J
   const { patch, trans, model, execute, commandIds } = props;
   const waiting = patch.accepted === undefined && !patch.stale;
   const where = patch.target.kind === 'file' ? patch.target.path.split('/').pop() : null;
+  // A part of a patch set: it follows a fix made elsewhere (a rename of what this cell uses).
+  const lead = patch.setId && patch.setId !== patch.id ? model.cells.flatMap(c => c.patches).find(p => p.id === patch.setId) : undefined;
   return (
     <li className={`jp-Modernizer-Patch${patch.stale ? ' jp-mod-stale' : ''}`}>
       <span className="jp-Modernizer-Origin">{Labels.origin(trans, patch)}</span>
       {where && <span className="jp-Modernizer-Target"> → {where}</span>}
+      {lead && (
+        <span className="jp-Modernizer-SetPart" title={patch.reason}>
+          {lead.target.kind === 'cell'
+            ? trans.__('follows the fix of cell %1', lead.target.index + 1)
+            : trans.__('follows the fix of %1', lead.target.path.split('/').pop() ?? '')}
+        </span>
+      )}
       {patch.flags.length > 0 && (
         <span className="jp-Modernizer-FlagCount" title={patch.flags.map(f => f.message).join('\n')}>
           {trans._n('%1 warning', '%1 warnings', patch.flags.length)}
