@@ -308,8 +308,13 @@ export class BatchProgress {
     }
     const seconds = formatDuration(entry.durations.wallMs);
     const fixes = Object.values(entry.fixes.byRule).reduce((a, b) => a + b, 0);
+    const causes = entry.rootCauses?.failing ?? 0;
+    const consequences = entry.rootCauses?.consequences ?? 0;
+    const failing = causes
+      ? `, ${causes} root cause${causes > 1 ? 's' : ''} failing${consequences ? ` (+${consequences} consequence${consequences > 1 ? 's' : ''})` : ''}`
+      : '';
     this._line(
-      `[${this._done}/${this._total}] ${rel}: ${entry.verdict}, ${OUTCOME_LABELS[entry.outcome]}` +
+      `[${this._done}/${this._total}] ${rel}: ${entry.verdict}, ${OUTCOME_LABELS[entry.outcome]}${failing}` +
         `${fixes ? `, ${fixes} fix${fixes > 1 ? 'es' : ''}` : ''}${entry.reason ? ` (${entry.reason})` : ''}, ${seconds}\n`
     );
   }
