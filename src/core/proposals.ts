@@ -18,6 +18,7 @@ import { PythonSource, importAliases } from './python/syntax';
 import type { RuleEngine } from './rules/engine';
 import type { IFact, IRule } from './rules/types';
 import type { ICellRecord, IPreflightFinding } from './runner';
+import { statementEffects } from './diagnosis/statements';
 import { Paths } from './workspace';
 import type { IWorkspace } from './workspace';
 
@@ -261,6 +262,7 @@ export class PatchFinder {
 
   async preflight(): Promise<IPreflightFinding[]> {
     const findings: IPreflightFinding[] = [];
+    const writtenBefore = new Set<string>();
     for (const cell of this._cells) {
       if (cell.cellType !== 'code') {
         continue;
@@ -282,6 +284,10 @@ export class PatchFinder {
       }
       if (this._workspace) {
         for (const missing of await missingDataFiles(cell.source, this._workspace)) {
+          if (writtenBefore.has(Paths.basename(missing.path))) {
+            // An earlier cell writes it: it is the notebook's own output, not missing data.
+            continue;
+          }
           findings.push({
             cellIndex: cell.index,
             line: missing.line,
@@ -290,6 +296,7 @@ export class PatchFinder {
           });
         }
       }
+      statementEffects(cell.source).forEach(statement => statement.files.forEach(file => writtenBefore.add(Paths.basename(file))));
     }
     return findings;
   }

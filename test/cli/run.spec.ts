@@ -220,6 +220,17 @@ describe('jupyter-modernize run', () => {
       expect(out.cells[1].outputs[0].text).toBe('3.0\n');
     });
 
+    it("should not take a file the notebook writes itself for missing data before the run", async () => {
+      const file = writeNotebook([
+        "import pandas as pd\npd.DataFrame({'a': [1, 2]}).to_csv('made-here.csv', index=False)",
+        "print(pd.read_csv('made-here.csv').a.sum())",
+        "print(pd.read_csv('never-made.csv'))"
+      ]);
+      const report = await run(file, { accept: 'none' });
+      expect(report.preflight.filter(f => f.kind === 'missing-data').map(f => f.cellIndex)).toEqual([2]);
+      expect(report.cells.map(cell => cell.status)).toEqual(['ok', 'ok', 'error']);
+    });
+
     it('should resolve a Kaggle input path against --data-dir', async () => {
       const data = fs.mkdtempSync(path.join(os.tmpdir(), 'modernize-data-'));
       fs.writeFileSync(path.join(data, 'train.csv'), 'a,b\n1,2\n3,4\n');

@@ -6,7 +6,8 @@ import { RUN_TIMEOUT, SCREENSHOTS, sidePanel, startRun, waitForProposal, waitFor
 const FIXTURE = path.resolve(__dirname, '..', 'fixtures', 'broken-import.ipynb');
 
 test.describe.configure({ timeout: 6 * 60_000 });
-test.use({ viewport: { width: 1440, height: 900 } });
+// Tall enough for the whole panel, cell list included, in one screenshot.
+test.use({ viewport: { width: 1440, height: 1900 } });
 
 /** Open the fixture, run it, reject the import fix: the import's consequences fail under it. */
 async function runWithCauseRejected(page: IJupyterLabPageFixture, tmpPath: string): Promise<void> {
@@ -41,6 +42,7 @@ for (const theme of ['light', 'dark'] as const) {
       await expect(summary).toContainText('1 root cause to fix');
       await expect(summary).toContainText('5 cells fail only because of a root cause');
       await expect(summary).toContainText('Some errors, numbers match');
+      await expect(panel.locator('.jp-Modernizer-RootCauseLine > span')).toHaveText(['1 root cause failing', '5 cells failing only because of one']);
       await panel.screenshot({ path: path.join(SCREENSHOTS, `rootcause-panel-${theme}.png`) });
     });
   });

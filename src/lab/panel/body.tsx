@@ -161,7 +161,10 @@ function RunHeader(props: IRunBodyProps & { model: RunModel }): JSX.Element {
       </div>
       {(counts.rootCauses > 0 || counts.consequences > 0) && (
         <div className="jp-Modernizer-RootCauseLine">
-          {trans.__('Failing: root causes %1, consequences %2', counts.rootCauses, counts.consequences)}
+          <span>{trans._n('%1 root cause failing', '%1 root causes failing', counts.rootCauses)}</span>
+          {counts.consequences > 0 && (
+            <span>{trans._n('%1 cell failing only because of one', '%1 cells failing only because of one', counts.consequences)}</span>
+          )}
         </div>
       )}
       <div className="jp-Modernizer-Actions">
