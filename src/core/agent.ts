@@ -90,6 +90,39 @@ export interface IAgentAnswer {
   error?: string;
 }
 
+/**
+ * A repair with the whole notebook in view: asked when the failing cell's own
+ * answers are spent, since the cause may be in an earlier cell.
+ */
+export interface INotebookRequest {
+  /** The failing cell. */
+  cellIndex: number;
+  /** The code cells up to the failing one, current sources, in notebook order. */
+  cells: { index: number; source: string; originalSource: string }[];
+  /** The failures so far, by cell (consequences included, marked). */
+  errors: { index: number; message: string; error?: IRuleError }[];
+  diagnosis: IDiagnosis;
+  environment?: IEnvironment;
+  facts: IFact[];
+  /** The failing cell's own answers and what they gave. */
+  previousAttempts: IAgentAttempt[];
+  workspace?: IWorkspace;
+  signal?: AbortSignal;
+}
+
+export interface INotebookAnswer {
+  /** Edits to one or more cells, decided as one patch set; undefined when there is none. */
+  proposal?: {
+    edits: { index: number; source: string; flags: IPatchFlag[] }[];
+    rationale: string;
+    origin: string;
+  };
+  usage: ITokenUsage;
+  error?: string;
+}
+
 export interface IPatchAgent {
   propose(request: IAgentRequest): Promise<IAgentAnswer>;
+  /** The notebook-level repair, for agents that have one. */
+  proposeNotebook?(request: INotebookRequest): Promise<INotebookAnswer>;
 }

@@ -16,6 +16,7 @@ import { diagnose } from './diagnose';
 import { ConsequenceFinder } from './diagnosis/consequence';
 import { failureCounts } from './diagnosis/outcome';
 import { followRenames } from './repairs/follow';
+import { makePatchSet } from './repairs/patchset';
 import type { IDiagnosis } from './diagnose';
 import type { IExecutionResult, KernelSession } from './kernel';
 import { sourceText } from './notebook';
@@ -384,6 +385,10 @@ export class Modernizer {
           ? this._finder.runtime(index, tried) ?? (await this._askAgent(index, diagnosis, tried, signal, speedUp))
           : await this._proposeOrAsk(index, diagnosis, tried, signal);
       this._update(cell, { engineMs: [...cell.engineMs, Date.now() - engineStarted] });
+      if (!patch && result.status !== 'timeout' && (await this._repairNotebook(index, diagnosis, signal))) {
+        attempts++;
+        continue;
+      }
       if (!patch) {
         this._update(cell, { status: result.status === 'timeout' ? 'timeout' : 'error' });
         return;
@@ -708,6 +713,52 @@ export class Modernizer {
     return patch;
   }
 
+  /**
+   * The failing cell's own answers are spent: once per cell, the agent sees
+   * the whole notebook and may edit several cells, decided as one patch set
+   * and applied in notebook order (earlier cells re-run with what depends on them).
+   */
+  private async _repairNotebook(index: number, diagnosis: IDiagnosis, signal?: AbortSignal): Promise<boolean> {
+    const attempts = this._agentAttempts.get(index) ?? [];
+    if (!this._agent?.proposeNotebook || !diagnosis.error || attempts.length === 0 || this._notebookAsked.has(index)) {
+      return false;
+    }
+    this._notebookAsked.add(index);
+    const code = this._cells.filter(cell => cell.cellType === 'code' && cell.index <= index);
+    const answer = await this._agent.proposeNotebook({
+      cellIndex: index,
+      cells: code.map(cell => ({ index: cell.index, source: cell.source, originalSource: cell.originalSource })),
+      errors: code
+        .filter(cell => (cell.status === 'error' || cell.status === 'timeout' || cell.index === index) && cell.diagnosis)
+        .map(cell => ({ index: cell.index, message: cell.diagnosis!.message, error: cell.diagnosis!.error })),
+      diagnosis,
+      environment: this._environment,
+      facts: [...(diagnosis.fact ? [diagnosis.fact] : []), ...this._rules.triggeredBy(diagnosis.error).map(rule => rule.fact)],
+      previousAttempts: attempts,
+      workspace: this._workspace,
+      signal
+    });
+    const cell = this._cells[index];
+    // The cell-level "no patch made it run" no longer stands once the notebook-level answer is in.
+    this._update(cell, { usage: addUsage(cell.usage, answer.usage), agentError: answer.proposal ? undefined : answer.error ?? cell.agentError });
+    if (!answer.proposal) {
+      return false;
+    }
+    const { edits, rationale, origin } = answer.proposal;
+    const parts = edits.map(edit => {
+      const patch = this._finder.makePatch({ kind: 'cell', index: edit.index }, this._cells[edit.index].source, edit.source, { origin, reason: rationale });
+      patch.flags = [...edit.flags, ...patch.flags.filter(flag => !edit.flags.some(f => f.kind === flag.kind))];
+      return patch;
+    });
+    const lead = parts.find(part => part.target.kind === 'cell' && part.target.index === index) ?? parts[parts.length - 1];
+    makePatchSet(lead, parts.filter(part => part !== lead), `The model's notebook-level repair of cell ${index + 1}: ${rationale}`);
+    let applied = false;
+    for (const part of parts) {
+      applied = (await this._decideAndApply(part, index)) || applied;
+    }
+    return applied;
+  }
+
   /** Ask the decider; apply an accepted patch and re-run what depends on it. */
   private async _decideAndApply(patch: IPatch, failing: number): Promise<boolean> {
     const owner = patch.target.kind === 'cell' ? this._cells[patch.target.index] : this._cells[failing];
@@ -904,6 +955,8 @@ export class Modernizer {
   private _calibrationsTried = new Set<string>();
   /** The agent's answers per cell, with the error each gave when run. */
   private _agentAttempts = new Map<number, IAgentAttempt[]>();
+  /** Cells whose failure was put to the agent with the whole notebook in view. */
+  private _notebookAsked = new Set<number>();
   /** The agent's calibrations per cell, with what each gave. */
   private _calibrationAttempts = new Map<number, IAgentAttempt[]>();
   private _cells: ICellRecord[];

@@ -121,6 +121,59 @@ describe('jupyter-modernize run --llm: speed-ups and calibrations', () => {
     });
   });
 
+  describe('notebook-level repair', () => {
+    const CELLS = ['values = [3, 0, 4]', 'def inverse(x):\n    return 1 / x', 'print("sum of inverses", sum(inverse(v) for v in values))'];
+    const CELL_ONLY = 'print("sum of inverses", sum(inverse(float(v)) for v in values))';
+    const HELPER_FIXED = 'def inverse(x):\n    # An empty reading counts as nothing.\n    return 1 / x if x else 0.0';
+    const CALL_FIXED = 'print("sum of inverses", round(sum(inverse(v) for v in values), 4))';
+
+    it('should show the model the whole notebook when the cell alone fails, and apply its edits to two cells as one set', async () => {
+      const notebook = writeNotebook(CELLS.map(source => ({ source })));
+      const { report, written } = await run(
+        notebook,
+        [
+          { answer: { source: CELL_ONLY, rationale: 'Floats divide by zero the same way.' }, usage: { prompt_tokens: 600, completion_tokens: 30 } },
+          {
+            answer: JSON.stringify({
+              edits: [
+                { cell: 2, source: HELPER_FIXED },
+                { cell: 3, source: CALL_FIXED }
+              ],
+              rationale: 'The zero comes from the data in cell 1; inverse() in cell 2 must handle it, and cell 3 rounds the sum.'
+            }),
+            usage: { prompt_tokens: 900, completion_tokens: 80 }
+          }
+        ],
+        { llm: { baseURL: llm.baseURL, apiKey: KEY, model: 'test-model', temperature: 0, timeoutMs: 20000, maxAttemptsPerCell: 1 } }
+      );
+      expect(llm.requests).toHaveLength(2);
+      const failing = report.cells[2];
+      expect(failing.status).toBe('fixed');
+      expect(failing.agentError).toBeUndefined();
+      expect(failing.usage).toEqual({ calls: 2, inputTokens: 1500, outputTokens: 110 });
+      const helperPatch = report.cells[1].patches[0];
+      const callPatch = failing.patches[failing.patches.length - 1];
+      expect(helperPatch).toMatchObject({ origin: 'llm:test-model', accepted: true, after: HELPER_FIXED, setId: callPatch.id });
+      expect(callPatch).toMatchObject({ origin: 'llm:test-model', accepted: true, after: CALL_FIXED, setId: callPatch.id });
+      expect(written.cells[1].source).toBe(HELPER_FIXED);
+      expect(written.cells[2].source).toBe(CALL_FIXED);
+      expect(written.cells[2].outputs[0].text).toBe('sum of inverses 0.5833\n');
+
+      const body = llm.requests[1].body;
+      expect(body.response_format.json_schema.name).toBe('notebook_patch');
+      expect(body.messages[0].content).toMatch(/^You repair an old Jupyter notebook/);
+      const prompt = body.messages[1].content as string;
+      expect(prompt).toContain("## The notebook's code cells, up to the failing one\n### Cell 1\n```python\nvalues = [3, 0, 4]\n```");
+      expect(prompt).toContain('### Cell 3 (fails)');
+      expect(prompt).toContain('## The failing cell: cell 3\nZeroDivisionError: float division by zero');
+      expect(prompt).toContain('### Cell 3 (fails)\n```python\n' + CELL_ONLY);
+      expect(prompt).toContain('### Attempt 1 (Cell 3 alone)\nIt is cell 3 as shown above: it failed with the error above.');
+      if (process.env.MODERNIZER_TRANSCRIPT) {
+        fs.writeFileSync(process.env.MODERNIZER_TRANSCRIPT + '.notebook', JSON.stringify({ requests: llm.requests.map(r => r.body), report }, null, 2));
+      }
+    });
+  });
+
   describe('calibration', () => {
     /** A helper whose default window changed from 3 (the author's) to 5; no rule knows it. */
     const HELPER = 'def moving_sum(values, window=5):\n    return [sum(values[i:i + window]) for i in range(len(values) - window + 1)]';

@@ -7,7 +7,7 @@
  */
 import { Signal } from '@lumino/signaling';
 import type { ISignal } from '@lumino/signaling';
-import type { IAgentAnswer, IAgentAttempt, IAgentRequest, IPatchAgent, ITokenUsage } from '../agent';
+import type { IAgentAnswer, IAgentAttempt, IAgentRequest, INotebookAnswer, INotebookRequest, IPatchAgent, ITokenUsage } from '../agent';
 import { driftFlags } from '../drift';
 import { guardFlags } from '../patch';
 import { ANSWER_SCHEMA, parseAnswer, parsesAsPython } from './answer';
@@ -16,6 +16,7 @@ import type { PriceTable } from './cost';
 import { ChatModelError } from './model';
 import type { IChatMessage, IChatModel } from './model';
 import { goalOf, spentMessage } from './goals';
+import { askNotebook } from './notebook';
 import { FULL_LIMITS, TRIMMED_LIMITS, buildMessages, describeDataFiles } from './prompt';
 import type { IRejectedAnswer } from './prompt';
 
@@ -52,6 +53,17 @@ export class LlmAgent implements IPatchAgent {
     const answer = await this._ask(request, rejected, used, dataFiles, tried);
     this._rejectedBefore.set(request.previousAttempts, earlier + rejected.length);
     return answer;
+  }
+
+  /** Edits to several cells, with the whole notebook in view; up to two answers. */
+  async proposeNotebook(request: INotebookRequest): Promise<INotebookAnswer> {
+    const dataFiles = await this._dataFiles(request);
+    return askNotebook(this._model, request, {
+      maxAttempts: Math.min(2, this._maxAttempts),
+      dataFiles,
+      prices: this._prices,
+      onExchange: exchange => this._exchanged.emit({ cellIndex: request.cellIndex, ...exchange })
+    });
   }
 
   private async _ask(
@@ -152,7 +164,7 @@ export class LlmAgent implements IPatchAgent {
     return `No model patch made this cell run within ${this._maxAttempts} attempts.`;
   }
 
-  private async _dataFiles(request: IAgentRequest): Promise<string> {
+  private async _dataFiles(request: Pick<IAgentRequest, 'workspace'>): Promise<string> {
     const workspace = request.workspace;
     if (!workspace) {
       return '';

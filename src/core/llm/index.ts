@@ -6,3 +6,5 @@ export * from './agent';
 export * from './relay';
 export * from './cost';
 export * from './cache';
+export * from './goals';
+export * from './notebook';

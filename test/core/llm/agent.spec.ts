@@ -291,6 +291,56 @@ describe('LlmAgent', () => {
     });
   });
 
+  describe('#proposeNotebook()', () => {
+    const notebookRequest = () => {
+      const cell = request();
+      return {
+        cellIndex: 2,
+        cells: [
+          { index: 0, source: "import pandas as pd\ndf = pd.read_csv('data/train.csv')", originalSource: "import pandas as pd\ndf = pd.read_csv('data/train.csv')" },
+          { index: 1, source: HELPER, originalSource: HELPER },
+          { index: 2, source: FAILING, originalSource: FAILING }
+        ],
+        errors: [{ index: 2, message: cell.diagnosis.message, error: cell.diagnosis.error }],
+        diagnosis: cell.diagnosis,
+        environment: cell.environment,
+        facts: [],
+        previousAttempts: [{ source: FIXED.replace('factor', 'scale'), error: { ename: 'TypeError', evalue: "unexpected keyword argument 'scale'", traceback: [] } }],
+        workspace: cell.workspace
+      };
+    };
+
+    it('should send back an edit to a cell not shown, then return the edits with the drift of each', async () => {
+      const helper = 'def scale_columns(frame, columns, factor):\n    return frame[columns] * factor';
+      script(
+        { answer: JSON.stringify({ edits: [{ cell: 7, source: 'x = 1' }], rationale: 'r' }) },
+        {
+          answer: JSON.stringify({
+            edits: [
+              { cell: 2, source: helper },
+              { cell: 1, source: "import pandas as pd\ndf = pd.read_csv('data/train.csv').head(1)" }
+            ],
+            rationale: 'The helper made factor keyword-only.'
+          }),
+          usage: { prompt_tokens: 1500, completion_tokens: 90 }
+        }
+      );
+      const answer = await agent({ prices: { 'test-model': { input: 1, output: 10 } } }).proposeNotebook(notebookRequest());
+      expect(server.requests).toHaveLength(2);
+      expect(server.lastPrompt).toContain('Cell 7 is not one of the cells shown.');
+      expect(server.lastPrompt).toContain('### Cell 3 (fails)');
+      expect(answer.proposal).toEqual({
+        edits: [
+          { index: 0, source: "import pandas as pd\ndf = pd.read_csv('data/train.csv').head(1)", flags: [{ kind: 'changes-results', message: expect.stringContaining('adds row sampling') }] },
+          { index: 1, source: helper, flags: [] }
+        ],
+        rationale: 'The helper made factor keyword-only.',
+        origin: 'llm:test-model'
+      });
+      expect(answer.usage).toMatchObject({ calls: 2, inputTokens: 1500, outputTokens: 90 });
+    });
+  });
+
   describe('cost', () => {
     const prices = { 'test-model': { input: 2, cachedInput: 0.5, output: 8 } };
 
