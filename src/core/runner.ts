@@ -745,8 +745,15 @@ export class Modernizer {
       return false;
     }
     const { edits, rationale, origin } = answer.proposal;
-    const parts = edits.map(edit => {
-      const patch = this._finder.makePatch({ kind: 'cell', index: edit.index }, this._cells[edit.index].source, edit.source, { origin, reason: rationale });
+    const cells = edits.map(edit => edit.index + 1).join(', ');
+    // Each part is reviewed on its own: its reason says what it belongs to.
+    const reasonOf = (part: number) =>
+      edits.length > 1 ? `Part ${part} of ${edits.length} of one notebook-level repair (cells ${cells}): ${rationale}` : rationale;
+    const parts = edits.map((edit, i) => {
+      const patch = this._finder.makePatch({ kind: 'cell', index: edit.index }, this._cells[edit.index].source, edit.source, {
+        origin,
+        reason: reasonOf(i + 1)
+      });
       patch.flags = [...edit.flags, ...patch.flags.filter(flag => !edit.flags.some(f => f.kind === flag.kind))];
       return patch;
     });

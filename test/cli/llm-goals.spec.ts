@@ -154,6 +154,9 @@ describe('jupyter-modernize run --llm: speed-ups and calibrations', () => {
       const helperPatch = report.cells[1].patches[0];
       const callPatch = failing.patches[failing.patches.length - 1];
       expect(helperPatch).toMatchObject({ origin: 'llm:test-model', accepted: true, after: HELPER_FIXED, setId: callPatch.id });
+      expect(helperPatch.reason).toBe(
+        'Part 1 of 2 of one notebook-level repair (cells 2, 3): The zero comes from the data in cell 1; inverse() in cell 2 must handle it, and cell 3 rounds the sum.'
+      );
       expect(callPatch).toMatchObject({ origin: 'llm:test-model', accepted: true, after: CALL_FIXED, setId: callPatch.id });
       expect(written.cells[1].source).toBe(HELPER_FIXED);
       expect(written.cells[2].source).toBe(CALL_FIXED);

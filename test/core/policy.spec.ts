@@ -29,6 +29,11 @@ describe('PolicyDecider', () => {
       ['rules', patch('rule:x', ['changes-results'], 'score'), false],
       ['all', patch('rule:x', ['changes-results'], 'score'), true],
       ['all', patch('llm:gpt', ['changes-results']), false],
+      // A model's speed-up or calibration with drift waits for a person; without drift it applies.
+      ['all', patch('llm:gpt', ['changes-results'], 'runtime'), false],
+      ['all', patch('llm:gpt', ['changes-results'], 'score'), false],
+      ['all', patch('llm:gpt', [], 'runtime'), true],
+      ['rules', patch('llm:gpt', [], 'score'), false],
       ...(['installs-package', 'shell', 'network', 'deletes-files', 'writes-outside', 'runs-code'] as PatchFlagKind[]).flatMap(
         kind =>
           [

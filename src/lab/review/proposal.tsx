@@ -56,8 +56,9 @@ export function ProposalHeader(props: IProposalHeaderProps): JSX.Element {
         <div className="jp-Modernizer-Flags" role="alert">
           <strong>{trans.__('Look before you accept:')}</strong>
           <ul>
-            {patch.flags.map(flag => (
-              <li key={flag.kind}>
+            {patch.flags.map((flag, i) => (
+              // Several drift findings share a kind.
+              <li key={i}>
                 <span className="jp-Modernizer-FlagName">{Labels.flag(trans, flag.kind)}</span> {flag.message}
               </li>
             ))}
