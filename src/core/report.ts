@@ -11,8 +11,8 @@ import type { IPatch } from './patch';
 import type { IEnvironment } from './probe';
 import type { CellStatus, FailedCondition, IPreflightFinding, Modernizer, Verdict } from './runner';
 import type { ISkippedInstall } from './environment/installs';
-import { EQUIVALENCE_LABELS, studyVerdict } from './scores';
-import type { Equivalence, INumberPair, IStudyVerdict } from './scores';
+import { driftOutputs, EQUIVALENCE_LABELS, studyVerdict, worthShowing } from './scores';
+import type { Equivalence, IDriftOutputs, INumberPair, IStudyVerdict } from './scores';
 
 export const REPORT_VERSION = 1;
 
@@ -64,6 +64,8 @@ export interface ICellReport {
   scoreNotes?: string[];
   /** The known equivalences used to match this cell's numbers, in words. */
   equivalences?: string[];
+  /** The cell's output then and now, as text, when its numbers drift, vary or match only through an equivalence. */
+  outputs?: IDriftOutputs;
 }
 
 export interface IReport {
@@ -165,6 +167,7 @@ export function buildReport(
     scores: cell.scores ?? [],
     ...(cell.scoreNotes?.length ? { scoreNotes: cell.scoreNotes } : {}),
     ...Private.equivalences(cell.scores ?? []),
+    ...(worthShowing(cell.scores ?? [], cell.scoreNotes) ? { outputs: driftOutputs(modernizer.storedOutputs(cell.index), cell.outputs) } : {}),
     ...(cell.usage ? { usage: cell.usage } : {}),
     ...(cell.agentError ? { agentError: cell.agentError } : {})
   }));

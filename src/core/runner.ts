@@ -121,7 +121,7 @@ export class Modernizer {
     this._finder = new PatchFinder({ cells: this._cells, graph: this._graph, rules: this._rules, workspace: this._workspace });
     this._consequences = new ConsequenceFinder({ cells: this._cells, graph: this._graph });
     this._scores = new CellScores({
-      stored: index => (this._notebook.cells[index] as nbformat.ICodeCell).outputs ?? [],
+      stored: index => this.storedOutputs(index),
       source: index => (this._cells[index].cellType === 'code' ? this._cells[index].source : ''),
       usedCells: index => this._finder.usedCells(index),
       tolerance: this._tolerance
@@ -130,6 +130,11 @@ export class Modernizer {
 
   get cells(): readonly ICellRecord[] {
     return this._cells;
+  }
+
+  /** The outputs the author saved in a cell. */
+  storedOutputs(index: number): readonly nbformat.IOutput[] {
+    return (this._notebook.cells[index] as nbformat.ICodeCell).outputs ?? [];
   }
 
   get environment(): IEnvironment | undefined {

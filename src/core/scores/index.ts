@@ -12,3 +12,4 @@ export * from './pairing';
 export * from './randomness';
 export * from './verdicts';
 export * from './cell';
+export * from './highlight';

@@ -1,5 +1,6 @@
 import type { IJupyterServer } from '../../../src/cli/server';
 import { PolicyDecider } from '../../../src/core/policy';
+import { buildReport } from '../../../src/core/report';
 import { allRules } from '../../../src/core/rules/all';
 import { RuleEngine } from '../../../src/core/rules/engine';
 import { Modernizer } from '../../../src/core/runner';
@@ -79,5 +80,10 @@ describe('Modernizer randomness reruns', () => {
     expect(scored.scores?.[0].spread).toBeGreaterThan(0);
     expect(scored.scores?.[0].withinTolerance).toBe(false);
     expect(scored.diagnosis?.message).toMatch(/^Score drift: 0\.1234 then.*change from run to run .*train_test_split \(cell 2, line 1\)/);
+    // The report shows the drift then and now, and the study's verdict on the final metric.
+    const report = buildReport(modernizer, { notebook: 'x.ipynb', durationMs: 0 });
+    expect(report.cells[2].outputs?.original).toBe('Accuracy: 0.1234\n');
+    expect(report.cells[2].scoreNotes).toEqual([expect.stringMatching(/change from run to run/)]);
+    expect(report.study).toMatchObject({ verdict: 'not-reproduced', metric: { cell: 2, originalText: '0.1234' } });
   });
 });
