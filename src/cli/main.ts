@@ -172,6 +172,10 @@ export async function main(argv: string[]): Promise<number> {
     const report = await runNotebook({ ...options, progress: process.stderr, signal: controller.signal });
     const outcome = report.outcome ? ` (${OUTCOME_LABELS[report.outcome]})` : '';
     process.stdout.write(`${report.verdict}${outcome}: ${report.output}\nreport: ${defaultOr(options.report, report)}\n`);
+    if (report.study) {
+      // The published study's verdict beside the strict one.
+      process.stdout.write(`study: ${report.study.verdict}: ${report.study.reason}\n`);
+    }
     // The exit code says whether it runs clean; drifting numbers are in the report.
     return report.failedConditions.some(condition => condition !== 'numbers-off') ? 1 : 0;
   } catch (error) {

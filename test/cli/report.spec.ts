@@ -1,4 +1,5 @@
 import type { IReport } from '../../src/core/report';
+import { studyVerdict } from '../../src/core/scores';
 import type { INumberPair } from '../../src/core/scores';
 import {
   barChart,
@@ -245,6 +246,39 @@ describe('batch report', () => {
       expect(md).toContain('| a\\|b.ipynb | reproducible | reproducible |');
       expect(md).toContain('[report](reports/a%7Cb.json)');
       expect(md).toContain('No score comparison is available yet');
+    });
+  });
+
+  describe('two verdicts and drifts side by side', () => {
+    const drifting = report('failing', [{ status: 'ok', scores: [pair(0.82, 0.6, 'Test accuracy: #')] }], {
+      study: studyVerdict([{ index: 0, pairs: [pair(0.82, 0.6, 'Test accuracy: #')] }], false)
+    });
+    drifting.cells[0].outputs = { original: 'Test accuracy: 0.82\n', current: 'Test accuracy: 0.6\n' };
+    drifting.cells[0].scoreNotes = ["Table: 1 row differs, e.g. 'a' then; 'b' now."];
+    const summary = buildSummary([entry({ path: 'drift.ipynb', report: drifting })], {
+      generatedAt: 'now',
+      input: 'in',
+      output: 'out',
+      accept: 'rules',
+      jobs: 1
+    });
+
+    it('should keep the study verdict and the final metric per notebook, and count them', () => {
+      expect(summary.notebooks[0].study).toMatchObject({ verdict: 'not-reproduced', metric: { cell: 0, originalText: '0.82', nowText: '0.6' } });
+      expect(summary.totals.study).toEqual({ reproduced: 0, 'not-reproduced': 1, 'no-metric': 0 });
+    });
+
+    it('should show both verdicts and which number was the final metric in summary.md', () => {
+      const md = renderMarkdown(summary);
+      expect(md).toContain('## Two verdicts side by side');
+      expect(md).toMatch(/\| drift\.ipynb \| failing \| not-reproduced \| 0\.82 → 0\.6 \(cell 1, 26\.8% off\) \| the last paired number on a line naming a metric/);
+    });
+
+    it('should show a drifting cell then and now in report.html with the paired numbers marked', () => {
+      const html = renderHtml(summary);
+      expect(html).toContain('<pre>Test accuracy: <mark class="off">0.82</mark>\n</pre>');
+      expect(html).toContain('<pre>Test accuracy: <mark class="off">0.6</mark>\n</pre>');
+      expect(html).toContain('1 row differs');
     });
   });
 

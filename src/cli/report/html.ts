@@ -4,6 +4,7 @@
  * page is written.
  */
 import { barChart, driftStrip, escapeXml as esc, PALETTE, stackedBars } from './charts';
+import { NUMBERS_CSS, studyHtml } from './numbers';
 import { formatDuration, formatUsage, OUTCOME_LABELS, OUTCOMES, ranked } from './summary';
 import type { IBatchNotebook, IBatchSummary, OutcomeClass } from './summary';
 
@@ -79,7 +80,7 @@ export function renderHtml(summary: IBatchSummary): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Modernize batch: ${esc(summary.input)}</title>
-<style>${CSS}</style>
+<style>${CSS}${NUMBERS_CSS}</style>
 </head>
 <body>
 <main>
@@ -96,6 +97,7 @@ ${numbersNote}
 <section class="panel"><h2>Score drifts</h2>${driftPanel(summary)}</section>
 <section class="panel"><h2>Fixes by library</h2>${countChart(t.fixesByLibrary, 'Fixes by library', 12, PALETTE.good)}<p class="note">Accepted fixes; “notebook setup” is data paths and cosmetic imports.</p></section>
 </div>
+${studyHtml(summary.notebooks)}
 <section class="panel"><h2>Notebooks</h2>
 <table>
 <colgroup><col style="width:22%"><col style="width:7.5%"><col style="width:8.5%"><col style="width:15%"><col style="width:8%"><col style="width:15%"><col style="width:9%"><col style="width:7%"><col style="width:8%"></colgroup>

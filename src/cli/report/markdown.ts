@@ -1,6 +1,7 @@
 /** summary.md: the batch summary as a Markdown page, links relative to the output folder. */
 import { formatCost } from '../../core/llm/cost';
 import { href } from './html';
+import { studyMarkdown } from './numbers';
 import { formatDuration, formatUsage, OUTCOME_LABELS, OUTCOMES, ranked } from './summary';
 import type { IBatchNotebook, IBatchSummary } from './summary';
 
@@ -37,6 +38,7 @@ export function renderMarkdown(summary: IBatchSummary): string {
   for (const verdict of verdicts) {
     lines.push(`| ${verdict} | ${t.before[verdict] ?? 0} | ${t.after[verdict] ?? 0} |`);
   }
+  lines.push(...studyMarkdown(summary.notebooks));
   lines.push('', '## Failure categories', '', ...table(t.failureCategories, 'category'));
   lines.push(
     '',

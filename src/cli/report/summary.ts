@@ -7,6 +7,9 @@ import { failureCounts, outcomeOf, OUTCOMES } from '../../core/diagnosis/outcome
 import type { OutcomeClass } from '../../core/diagnosis/outcome';
 import type { ITokenUsage } from '../../core/agent';
 import { formatCost, hasUsage, totalUsage } from '../../core/llm/cost';
+import type { IStudyVerdict, StudyVerdict } from '../../core/scores';
+import { numbersEntry, studyTotals } from './numbers';
+import type { IBatchDrift } from './numbers';
 import type { IReport } from '../../core/report';
 
 export const SUMMARY_VERSION = 1;
@@ -57,6 +60,10 @@ export interface IBatchNotebook {
   durations: { wallMs: number; kernelMs: number; engineMs: number };
   /** What the LLM agent spent on this notebook: calls, tokens, reused answers, USD (when priced). */
   llm?: ITokenUsage;
+  /** The published study's verdict beside `verdict` (the strict one), with its final metric. */
+  study?: IStudyVerdict;
+  /** Drifting cells, their outputs then and now. */
+  drifts?: IBatchDrift[];
   /** Relative to the batch's output folder. */
   modernized?: string;
   report?: string;
@@ -90,6 +97,8 @@ export interface IBatchSummary {
     kernelMs: number;
     /** The LLM agent over the whole batch (absent when no notebook asked it). */
     llm?: ITokenUsage;
+    /** Notebooks per published-study verdict (absent in older summaries). */
+    study?: Record<StudyVerdict, number>;
   };
   notebooks: IBatchNotebook[];
 }
@@ -198,6 +207,7 @@ export function notebookEntry(input: INotebookInput, libraryOf: LibraryOf = () =
       engineMs: report.cells.reduce((sum, cell) => sum + cell.engineMs.reduce((a, b) => a + b, 0), 0)
     },
     ...(hasUsage(report.summary.usage) ? { llm: report.summary.usage } : {}),
+    ...numbersEntry(report),
     modernized: input.modernized,
     report: input.reportLink
   };
@@ -266,7 +276,8 @@ export function buildSummary(
       fixesByLibrary,
       wallMs: notebooks.reduce((sum, nb) => sum + nb.durations.wallMs, 0),
       kernelMs: notebooks.reduce((sum, nb) => sum + nb.durations.kernelMs, 0),
-      ...(notebooks.some(nb => nb.llm) ? { llm: totalUsage(notebooks.map(nb => nb.llm)) } : {})
+      ...(notebooks.some(nb => nb.llm) ? { llm: totalUsage(notebooks.map(nb => nb.llm)) } : {}),
+      study: studyTotals(notebooks)
     },
     notebooks: sorted
   };
