@@ -24,6 +24,7 @@ import { PROBED_PACKAGES } from '../../core/probe';
 import { Labels } from '../labels';
 import { hasUsage } from '../../core/llm/cost';
 import { LiveAnswer, UsageLine } from './answer';
+import { Drifts, StudyVerdictLine } from './scores';
 import type { DisplayStatus } from '../labels';
 import type { RunModel } from '../model';
 
@@ -90,6 +91,7 @@ export function RunBody(props: IRunBodyProps): JSX.Element {
         </div>
       ))}
       {model.report && <Summary {...props} model={model} />}
+      {model.report && <Drifts report={model.report} trans={props.trans} showCell={props.showCell} />}
       {model.environment && <Environment model={model} trans={trans} />}
       {model.preflight.length > 0 && (
         <Preflight findings={model.preflight} trans={trans} showCell={props.showCell} />
@@ -289,6 +291,7 @@ function Summary(props: IRunBodyProps & { model: RunModel }): JSX.Element {
                 )}
           </li>
         )}
+        <StudyVerdictLine report={report} trans={trans} />
         {hasUsage(model.usage) && (
           <li>
             <UsageLine usage={model.usage} trans={trans} />
