@@ -119,6 +119,10 @@ export class KernelSession {
     const done = future.done.then(
       reply => {
         executionCount = (reply.content as any).execution_count ?? executionCount;
+        if (reply.content.status === 'aborted' && !error) {
+          // Never ran: the kernel dropped it after an earlier execution failed (stop_on_error).
+          error = { ename: 'ExecutionAborted', evalue: 'The kernel aborted this execution (an earlier one failed or was interrupted).', traceback: [] };
+        }
         return 'done' as const;
       },
       () => 'died' as const
@@ -154,15 +158,25 @@ export class KernelSession {
    * user's namespace or history. Returns each expression's repr-free text
    * (`text/plain` of the result), or throws with the Python error.
    */
-  async evaluate(expressions: Record<string, string>): Promise<Record<string, string>> {
+  async evaluate(expressions: Record<string, string>, options: { timeoutMs?: number } = {}): Promise<Record<string, string>> {
+    const timeoutMs = options.timeoutMs ?? Private.EVALUATE_TIMEOUT_MS;
     const future = this._kernel.requestExecute({
       code: '',
       silent: true,
       store_history: false,
       user_expressions: expressions
     });
-    const reply = await future.done;
-    future.dispose();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`The kernel did not answer within ${Math.round(timeoutMs / 1000)} s.`)), timeoutMs);
+    });
+    let reply: KernelMessage.IExecuteReplyMsg;
+    try {
+      reply = await Promise.race([future.done, late]);
+    } finally {
+      clearTimeout(timer);
+      future.dispose();
+    }
     const results: Record<string, string> = {};
     const values = (reply.content as any).user_expressions ?? {};
     for (const key of Object.keys(expressions)) {
@@ -259,6 +273,9 @@ export function stripAnsi(text: string): string {
 }
 
 namespace Private {
+  /** How long a silent evaluation may wait for the kernel (it queues behind a running cell). */
+  export const EVALUATE_TIMEOUT_MS = 30000;
+
   /** Consecutive stream messages of one stream join into one output, as in a notebook. */
   export function appendStream(
     outputs: nbformat.IOutput[],

@@ -273,6 +273,8 @@ export class Modernizer {
             budget.abort();
           }, this._notebookBudgetMs);
     const stop = signal ? Private.eitherSignal(signal, budget.signal) : budget.signal;
+    // Every execution of this run obeys it: re-runs, calibrations, stability runs, replays.
+    this._stop = stop;
     this._startedAt = Date.now();
     // Aborting while paused must not leave the run waiting forever.
     stop.addEventListener('abort', () => this.resume(), { once: true });
@@ -408,7 +410,10 @@ export class Modernizer {
     }
   }
 
-  private async _execute(cell: ICellRecord, signal?: AbortSignal): Promise<IExecutionResult> {
+  private async _execute(cell: ICellRecord, signal = this._stop): Promise<IExecutionResult> {
+    if (signal?.aborted) {
+      return Private.notRun(cell);
+    }
     this._update(cell, { status: 'running' });
     const result = await this._session.execute(this._installs.executable(cell), { timeoutMs: this._cellTimeoutMs, signal });
     this._update(cell, {
@@ -863,6 +868,9 @@ export class Modernizer {
   private async _rerun(cell: ICellRecord): Promise<void> {
     const consequence = cell.status === 'error' && cell.diagnosis?.category === 'consequence';
     const result = await this._execute(cell);
+    if (Private.wasNotRun(result)) {
+      return;
+    }
     if (consequence && result.status !== 'ok') {
       // Its cause is fixed and it still fails: a failure of its own, diagnosed and repaired as one.
       await this._repairCell(cell.index, undefined, result);
@@ -897,9 +905,16 @@ export class Modernizer {
   private async _reloadModule(path: string, failing: number): Promise<void> {
     const module = this._moduleOf(path)!;
     const top = module.split('.')[0];
-    await this._session.evaluate({
-      reloaded: `[__import__('importlib').reload(m) for n, m in sorted(__import__('sys').modules.items(), key=lambda kv: -len(kv[0])) if m is not None and (n == ${JSON.stringify(module)} or n == ${JSON.stringify(top)})]`
-    });
+    if (this._stop?.aborted) {
+      return;
+    }
+    try {
+      await this._session.evaluate({
+        reloaded: `[__import__('importlib').reload(m) for n, m in sorted(__import__('sys').modules.items(), key=lambda kv: -len(kv[0])) if m is not None and (n == ${JSON.stringify(module)} or n == ${JSON.stringify(top)})]`
+      });
+    } catch {
+      // The module did not reload (it fails on import, the kernel is busy): the re-runs below show it.
+    }
     const rerun = new Set<number>();
     for (const index of this._finder.codeCellsBefore(failing)) {
       const cell = this._cells[index];
@@ -926,18 +941,30 @@ export class Modernizer {
     return relative.split('/').filter(part => part !== '__init__').join('.');
   }
 
-  /** After a kernel death: wait for the restart and replay the cells that ran. */
+  /**
+   * After a kernel death: wait for the restart and replay the cells that ran.
+   * A replay that fails stops the replay and is said on the failing cell: the
+   * cells after it run without the state it should have made.
+   */
   private async _recoverKernel(failing: number): Promise<void> {
     await this._session.waitReady();
     for (const index of this._finder.codeCellsBefore(failing)) {
       const cell = this._cells[index];
-      if (cell.status === 'ok' || cell.status === 'fixed') {
-        const result = await this._session.execute(this._installs.executable(cell), { timeoutMs: this._cellTimeoutMs });
-        this._update(cell, {
-          durationMs: cell.durationMs + result.durationMs,
-          runs: cell.runs + 1,
-          executionCount: result.executionCount
-        });
+      if (cell.status !== 'ok' && cell.status !== 'fixed') {
+        continue;
+      }
+      const status = cell.status;
+      const result = await this._execute(cell);
+      this._update(cell, { status });
+      if (result.status !== 'ok') {
+        const failed = this._cells[failing];
+        const diagnosis: IDiagnosis = { ...failed.diagnosis!, message: `${failed.diagnosis!.message} ${Private.replayFailure(index, result)}` };
+        failed.diagnoses[failed.diagnoses.length - 1] = diagnosis;
+        this._update(failed, { diagnosis });
+        if (result.status === 'died') {
+          await this._session.waitReady();
+        }
+        return;
       }
     }
   }
@@ -959,6 +986,8 @@ export class Modernizer {
   private _tolerance: ITolerance;
   private _stabilityRuns: number;
   private _notebookBudgetMs?: number;
+  /** The stop of the current run: the user's, or the notebook's budget. */
+  private _stop?: AbortSignal;
   private _installs: InstallGuard;
   private _overBudget = false;
   private _startedAt = Date.now();
@@ -1025,6 +1054,29 @@ export namespace Modernizer {
 }
 
 namespace Private {
+  const NOT_RUN = new WeakSet<IExecutionResult>();
+
+  /** What `_execute` answers for a cell it did not run because the run was stopped. */
+  export function notRun(cell: ICellRecord): IExecutionResult {
+    const result: IExecutionResult = { status: 'timeout', outputs: cell.outputs, stderr: '', durationMs: 0, executionCount: cell.executionCount };
+    NOT_RUN.add(result);
+    return result;
+  }
+
+  export function wasNotRun(result: IExecutionResult): boolean {
+    return NOT_RUN.has(result);
+  }
+
+  export function replayFailure(index: number, result: IExecutionResult): string {
+    const why =
+      result.status === 'died'
+        ? 'the kernel died again'
+        : result.status === 'timeout'
+          ? 'it was stopped'
+          : `${result.error?.ename ?? 'an error'}: ${result.error?.evalue ?? ''}`.trim();
+    return `Replaying cell ${index + 1} after the kernel restart failed (${why}); the replay stopped there.`;
+  }
+
   /** A signal that aborts when either does. */
   export function eitherSignal(a: AbortSignal, b: AbortSignal): AbortSignal {
     const controller = new AbortController();
