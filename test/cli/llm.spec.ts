@@ -111,7 +111,7 @@ describe('jupyter-modernize run --llm', () => {
     const prompt = llm.lastPrompt;
     expect(prompt).toContain('```python\n' + FAILING + '\n```');
     expect(prompt).toContain('TypeError: scale_columns() takes 2 positional arguments but 3 were given');
-    expect(prompt).toMatch(/Traceback \(last lines\):\n```\n[\s\S]*----> 1 scaled = scale_columns\(df, \['a', 'b'\], 10\)/);
+    expect(prompt).toMatch(/Traceback \(last lines\):\n```untrusted\n[\s\S]*----> 1 scaled = scale_columns\(df, \['a', 'b'\], 10\)/);
     expect(prompt).toMatch(/Python 3\.\d+\.\d+; .*pandas \d+\./);
     expect(prompt).toContain(CELLS[1]);
     expect(prompt).toContain(CELLS[0]);

@@ -8,6 +8,7 @@
 import type { AgentGoal, IAgentRequest } from '../agent';
 import type { IPatch } from '../patch';
 import type { INumberPair } from '../scores';
+import { UNTRUSTED_NOTE, untrusted } from './untrusted';
 
 const ANSWER_FORMAT =
   'Reply with a JSON object with two fields: "source", the complete new source of the cell, and "rationale", one sentence saying what changed and why.';
@@ -19,6 +20,7 @@ export const SPEED_UP_PROMPT = [
   'vectorize Python loops, compute a value once instead of in every iteration, avoid fitting the same model twice, use the faster equivalent API of the same library, use all cores (n_jobs=-1).',
   'Do not reduce epochs, iterations, estimators or data, do not sample, do not hard-code results, do not install packages, run shell commands, reach the network or delete files.',
   'Only this cell can change; the earlier cells shown have already run.',
+  UNTRUSTED_NOTE,
   ANSWER_FORMAT
 ].join(' ');
 
@@ -29,6 +31,7 @@ export const CALIBRATE_PROMPT = [
   'The goal is the original figure, not a better one.',
   "Never write a number the author's run printed into the code, never train or tune on the test data or labels, and keep the model classes, data, seeds and the hyperparameters the author set.",
   'Only this cell can change; the earlier cells shown have already run.',
+  UNTRUSTED_NOTE,
   ANSWER_FORMAT
 ].join(' ');
 
@@ -102,7 +105,8 @@ export function numberTable(pairs: readonly INumberPair[]): string {
     .sort((a, b) => Number(a.withinTolerance) - Number(b.withinTolerance))
     .slice(0, 12)
     .map(pair => `| ${pair.originalText} | ${pair.nowText} | ${pair.template.replace(/#/g, '…').replace(/\|/g, '\\|').slice(0, 120)} | ${pair.withinTolerance ? 'matches' : 'drifted'} |`);
-  return ['| then (author) | now | printed as | |', '|---|---|---|---|', ...rows].join('\n');
+  // The 'printed as' column is the notebook's output text: untrusted.
+  return untrusted(['| then (author) | now | printed as | |', '|---|---|---|---|', ...rows].join('\n'));
 }
 
 function triedSection(tried: readonly string[], title: string): string[] {

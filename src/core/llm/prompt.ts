@@ -9,6 +9,7 @@ import { Paths } from '../workspace';
 import type { IWorkspace } from '../workspace';
 import { attemptsHeading, cellHeading, goalOf, goalSections, goalSystemPrompt } from './goals';
 import type { IChatMessage } from './model';
+import { UNTRUSTED_NOTE, fence, untrusted } from './untrusted';
 
 /** How much context goes in; the trimmed limits are used after a context-length error. */
 export interface IPromptLimits {
@@ -55,6 +56,7 @@ export const SYSTEM_PROMPT = [
   'Change as little as possible and keep what the code computes: the same model classes, hyperparameters, seeds, split sizes and data rows.',
   'Do not sample or truncate data, do not hard-code results, do not install packages, run shell commands, reach the network or delete files.',
   'Only this cell can change; the earlier cells shown have already run.',
+  UNTRUSTED_NOTE,
   'Reply with a JSON object with two fields: "source", the complete new source of the cell, and "rationale", one sentence saying what changed and why.'
 ].join(' ');
 
@@ -73,7 +75,7 @@ export function buildMessages(
     parts.push(`## Environment\nPython ${env.python}; ${packages}`);
   }
   if (context.dataFiles) {
-    parts.push(`## Data files beside the notebook\n${context.dataFiles}`);
+    parts.push(`## Data files beside the notebook\n${untrusted(context.dataFiles)}`);
   }
   const defining = Private.definingCells(request, limits);
   if (defining) {
@@ -83,7 +85,7 @@ export function buildMessages(
     const facts = request.facts.map(fact => `- ${fact.library} ${fact.version}: ${fact.message} (${fact.source})`);
     parts.push(`## Known API changes matching this error\n${[...new Set(facts)].join('\n')}`);
   }
-  parts.push(`${cellHeading(goal, request.cellIndex)}\n${Private.fence(request.source)}`);
+  parts.push(`${cellHeading(goal, request.cellIndex)}\n${fence(request.source)}`);
   parts.push(...goalSections(goal));
   const error = request.diagnosis.error;
   if (error) {
@@ -91,7 +93,7 @@ export function buildMessages(
     // The diagnosis often repeats a fact listed above: then it is left out.
     const diagnosis = request.facts.some(fact => fact.message === request.diagnosis.message) ? '' : `\n\nDiagnosis: ${request.diagnosis.message}`;
     parts.push(
-      `## The error${where}\n${Private.errorLine(error)}\n\nTraceback (last lines):\n${Private.fence(Private.tail(error, limits.tracebackLines), '')}${diagnosis}`
+      `## The error${where}\n${untrusted(Private.errorLine(error))}\n\nTraceback (last lines):\n${untrusted(Private.tail(error, limits.tracebackLines))}${diagnosis}`
     );
   }
   const current = request.source.trim();
@@ -104,13 +106,13 @@ export function buildMessages(
         : attempt.outcome
         ? attempt.outcome
         : attempt.error
-        ? `It ran and failed:\n${Private.errorLine(attempt.error)}\n${Private.fence(Private.tail(attempt.error, Math.min(limits.tracebackLines, 8)), '')}`
+        ? `It ran and failed:\n${untrusted(`${Private.errorLine(attempt.error)}\n${Private.tail(attempt.error, Math.min(limits.tracebackLines, 8))}`)}`
         : 'It was not run.'
     })),
     ...(context.rejected ?? []).map(answer => ({ source: answer.source, outcome: answer.problem }))
   ].slice(-limits.attempts);
   if (attempts.length > 0) {
-    const shown = attempts.map((attempt, i) => `### Attempt ${i + 1}\n${attempt.source ? Private.fence(attempt.source) + '\n' : ''}${attempt.outcome}`);
+    const shown = attempts.map((attempt, i) => `### Attempt ${i + 1}\n${attempt.source ? fence(attempt.source) + '\n' : ''}${attempt.outcome}`);
     const heading = attemptsHeading(goal);
     parts.push(`${heading.title}\n${shown.join('\n\n')}\n\n${heading.close}`);
   }
@@ -148,10 +150,6 @@ namespace Private {
   const SKIPPED_DIRS = new Set(['node_modules', '__pycache__', '.ipynb_checkpoints', '.git', '.venv', 'venv']);
   /** CSV files read for their shape up to this size. */
   const MAX_CSV_BYTES = 20 * 1024 * 1024;
-
-  export function fence(text: string, language = 'python'): string {
-    return '```' + language + '\n' + text.replace(/\s+$/, '') + '\n```';
-  }
 
   export function errorLine(error: IRuleError): string {
     const value = error.evalue.length > 600 ? error.evalue.slice(0, 600) + '...' : error.evalue;

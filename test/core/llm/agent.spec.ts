@@ -177,7 +177,7 @@ describe('LlmAgent', () => {
       script({ answer: { source: FIXED, rationale: 'ok' } });
       await agent().propose(request({ previousAttempts: [attempt] }));
       expect(server.lastPrompt).toContain("scaled = scale_columns(df, ['a', 'b'], scale=10)");
-      expect(server.lastPrompt).toContain("It ran and failed:\nTypeError: scale_columns() got an unexpected keyword argument 'scale'");
+      expect(server.lastPrompt).toContain("It ran and failed:\n```untrusted\nTypeError: scale_columns() got an unexpected keyword argument 'scale'");
 
       script();
       const spent = await agent({ maxAttemptsPerCell: 1 }).propose(request({ previousAttempts: [attempt] }));
