@@ -15,6 +15,7 @@ import { Labels } from '../labels';
 import type { RunModel } from '../model';
 import { MergeWidget } from './merge';
 import { DecisionBar, ProposalHeader } from './proposal';
+import { trackTyping } from './typing';
 
 export class ReviewWidget extends Panel {
   constructor(options: ReviewWidget.IOptions) {
@@ -28,6 +29,8 @@ export class ReviewWidget extends Panel {
     this._updateTitle();
     // Focusable, so that the keyboard flow works right after it opens.
     this.node.tabIndex = -1;
+    // Alt+Y/R/N are the review's, except while typing in its editor.
+    this._stopTracking = trackTyping(this.node);
 
     this._header = new Private.ElementWidget();
     this._header.addClass('jp-Modernizer-ReviewHeader');
@@ -78,6 +81,7 @@ export class ReviewWidget extends Panel {
   }
 
   dispose(): void {
+    this._stopTracking();
     if (this.isDisposed) {
       return;
     }
@@ -85,6 +89,8 @@ export class ReviewWidget extends Panel {
     this.model.changed.disconnect(this._onModelChanged, this);
     super.dispose();
   }
+
+  private _stopTracking: () => void;
 
   private _onModelChanged(): void {
     if (this.model.isDisposed) {
