@@ -604,10 +604,13 @@ export class Modernizer {
     const chain = between.every(i => this._graph.replayable(i, index)) ? between : [];
     const runs = this._stabilityRuns || DEFAULT_RERUNS;
     const perRun = [...chain, index].reduce((sum, i) => sum + this._cells[i].durationMs / Math.max(1, this._cells[i].runs), 0);
-    const left = this._notebookBudgetMs === undefined ? 5 * 60_000 : (this._notebookBudgetMs - (Date.now() - this._startedAt)) / 4;
+    // Reruns share one allowance per notebook: a quarter of the budget left, or five minutes.
+    const left =
+      (this._notebookBudgetMs === undefined ? 5 * 60_000 : (this._notebookBudgetMs - (Date.now() - this._startedAt)) / 4) - this._rerunMs;
     if (perRun * runs > left) {
       return { pairs };
     }
+    const started = Date.now();
     const measured = await measureSpread({
       first: pairs,
       runs,
@@ -621,6 +624,7 @@ export class Modernizer {
         return result?.status === 'ok' ? result.outputs : null;
       }
     });
+    this._rerunMs += Date.now() - started;
     if (!measured.moved) {
       return { pairs };
     }
@@ -991,6 +995,8 @@ export class Modernizer {
   private _installs: InstallGuard;
   private _overBudget = false;
   private _startedAt = Date.now();
+  /** Kernel time spent re-running unseeded cells to measure their spread. */
+  private _rerunMs = 0;
   private _scores: CellScores;
   /** `<cell>:<rule id>` of every calibration tried in this run. */
   private _calibrationsTried = new Set<string>();
