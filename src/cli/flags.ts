@@ -39,7 +39,8 @@ export const RUN_FLAGS_USAGE = `  --accept rules|none|all  which proposals apply
   --notebook-timeout SECS  stop the notebook after this long; the rest is not run
   --data-dir DIR           where Kaggle-style ../input/ data files are
   --rel-tol X, --abs-tol X how far a number may move from the stored output (default: 0.01, 0.0001)
-  --stability-runs N       re-run a drifting cell N times to tell wobble from drift (default: 0)
+  --stability-runs N       re-run a drifting cell N times to tell wobble from drift (default: 0;
+                           3 for a cell that draws random numbers without a seed)
   -k, --kernel NAME        run on this installed kernelspec (default: the notebook's own when
                            installed, else the server's default)
   --allow-installs         run the notebook's own !pip / %pip / !conda / !apt-get lines and apply
