@@ -71,6 +71,11 @@ export class RunModel {
     return this._modernizer?.preflight ?? [];
   }
 
+  /** How many times the engine's record of cell `index` changed in this run: rows render again when it moves. */
+  cellVersion(index: number): number {
+    return this._cellVersions.get(index) ?? 0;
+  }
+
   /** The LLM model the run may ask, when the server relays one. */
   get llmModel(): string | null {
     return this._llmModel;
@@ -403,6 +408,7 @@ export class RunModel {
   }
 
   private _onCellChanged(_: Modernizer, record: ICellRecord): void {
+    this._cellVersions.set(record.index, this.cellVersion(record.index) + 1);
     const cell = this.cellModel(record.index);
     if (cell && cell.type === 'code' && this._shownOutputs.get(record.index) !== record.outputs) {
       // Show what the engine's execution printed, as if the cell ran in the notebook.
@@ -470,6 +476,7 @@ export class RunModel {
     this._failure = null;
     this._stale = [];
     this._shownOutputs.clear();
+    this._cellVersions.clear();
     this._announced.clear();
     this._selectedPatch = null;
     this._savedCopy = null;
@@ -510,6 +517,7 @@ export class RunModel {
   private _report: IReport | null = null;
   private _cellIds: string[] = [];
   private _shownOutputs = new Map<number, nbformat.IOutput[]>();
+  private _cellVersions = new Map<number, number>();
   private _announced = new Set<string>();
   private _stale: IPatch[] = [];
   private _selectedPatch: string | null = null;

@@ -24,6 +24,7 @@ import { PROBED_PACKAGES } from '../../core/probe';
 import { Labels } from '../labels';
 import { hasUsage } from '../../core/llm/cost';
 import { LiveAnswer, UsageLine } from './answer';
+import { cellList } from './celllist';
 import { Drifts, StudyVerdictLine } from './scores';
 import type { DisplayStatus } from '../labels';
 import type { RunModel } from '../model';
@@ -72,11 +73,7 @@ export function RunBody(props: IRunBodyProps): JSX.Element {
       </div>
     );
   }
-  const codeCells = model.cells.filter(cell => cell.cellType === 'code');
-  // Consequences sit under the cell where their failure starts, not in the list of their own.
-  const byCause = failureCounts(codeCells).byCause;
-  const nested = new Set([...byCause.values()].flat());
-  const consequencesOf = (index: number) => (byCause.get(index) ?? []).map(i => model.cells[i]);
+  const hasCode = model.cells.some(cell => cell.cellType === 'code');
   return (
     <div className="jp-Modernizer-Body">
       <RunHeader {...props} model={model} />
@@ -96,18 +93,7 @@ export function RunBody(props: IRunBodyProps): JSX.Element {
       {model.preflight.length > 0 && (
         <Preflight findings={model.preflight} trans={trans} showCell={props.showCell} />
       )}
-      {codeCells.length > 0 && (
-        <section className="jp-Modernizer-Section">
-          <h3 className="jp-Modernizer-SectionTitle">{trans.__('Cells')}</h3>
-          <ul className="jp-Modernizer-CellList">
-            {codeCells
-              .filter(cell => !nested.has(cell.index))
-              .map(cell => (
-                <CellEntry key={cell.index} {...props} model={model} cell={cell} consequences={consequencesOf(cell.index)} />
-              ))}
-          </ul>
-        </section>
-      )}
+      {hasCode && <Cells {...props} model={model} />}
       {model.status === 'idle' && (
         <p className="jp-Modernizer-Hint">
           {trans.__(
@@ -385,6 +371,56 @@ function FactLink(props: { fact: { source: string; library: string; version: str
     </>
   );
 }
+
+/** The cells with something to say, each a row that renders again only when its cell changed; a count of the rest. */
+function Cells(props: IRunBodyProps & { model: RunModel }): JSX.Element {
+  const { model, trans } = props;
+  const { shown, hidden } = cellList(model.cells);
+  // Consequences sit under the cell where their failure starts, not in the list of their own.
+  const byCause = failureCounts(model.cells.filter(cell => cell.cellType === 'code')).byCause;
+  const nested = new Set([...byCause.values()].flat());
+  const consequencesOf = (index: number) => (byCause.get(index) ?? []).map(i => model.cells[i]);
+  const quiet = [
+    hidden.ok > 0 && trans._n('%1 ran clean', '%1 ran clean', hidden.ok),
+    hidden.pending > 0 && trans._n('%1 not run yet', '%1 not run yet', hidden.pending),
+    hidden.skipped > 0 && trans._n('%1 skipped', '%1 skipped', hidden.skipped)
+  ].filter(Boolean);
+  const hiddenCount = hidden.ok + hidden.pending + hidden.skipped;
+  return (
+    <section className="jp-Modernizer-Section">
+      <h3 className="jp-Modernizer-SectionTitle">{trans.__('Cells')}</h3>
+      <ul className="jp-Modernizer-CellList">
+        {shown
+          .filter(cell => !nested.has(cell.index))
+          .map(cell => {
+            const consequences = consequencesOf(cell.index);
+            // A row changes with its cell and with the cells failing because of it.
+            const version = [cell, ...consequences].map(c => `${c.index}:${model.cellVersion(c.index)}`).join(',');
+            return <CellRow key={cell.index} {...props} model={model} cell={cell} consequences={consequences} version={version} />;
+          })}
+      </ul>
+      {hiddenCount > 0 && (
+        <div className="jp-Modernizer-QuietCells">
+          {shown.length > 0
+            ? trans._n('%1 other cell: %2.', '%1 other cells: %2.', hiddenCount, quiet.join(', '))
+            : trans._n('%1 cell: %2.', '%1 cells: %2.', hiddenCount, quiet.join(', '))}
+        </div>
+      )}
+    </section>
+  );
+}
+
+/**
+ * A cell's row, rendered again only when the model says that cell changed
+ * (the engine updates its records in place: `version` counts the changes).
+ */
+const CellRow = React.memo(
+  (props: IRunBodyProps & { model: RunModel; cell: ICellRecord; consequences: ICellRecord[]; version: string }) => (
+    <CellEntry {...props} />
+  ),
+  (before, after) =>
+    before.cell === after.cell && before.version === after.version && before.model === after.model && before.trans === after.trans
+);
 
 function displayStatus(cell: ICellRecord): DisplayStatus {
   return cell.patches.some(p => p.accepted === undefined && !p.stale) ? 'review' : cell.status;
