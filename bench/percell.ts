@@ -21,6 +21,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { findJupyter } from '../src/cli/server';
 import { CORPUS, corpusEntries, finish, median, REPO, takeFlag, writableCopy } from './common';
+import { manyCellNotebook } from './manycells';
 
 type Tool = 'engine' | 'before' | 'nbclient' | 'nbconvert';
 
@@ -100,25 +101,6 @@ async function main(): Promise<void> {
   } else {
     process.stdout.write(`\nUI: no figure at ${uiFile} (run ui-tests/tests/percell.spec.ts first)\n`);
   }
-}
-
-/** Trivial cells; nine of them use np.float, which NumPy removed (the engine fixes them). */
-export function manyCellNotebook(cells: number): object {
-  const step = Math.max(1, Math.floor(cells / 10));
-  const removed = new Set(Array.from({ length: 9 }, (_, i) => (i + 1) * step).filter(i => i < cells));
-  const sources = ['import numpy as np\nx = 0'];
-  for (let i = 1; i < cells; i++) {
-    sources.push(removed.has(i) ? `y${i} = np.float(${i})` : `x = x + ${i}`);
-  }
-  return {
-    cells: sources.map(source => ({ cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source })),
-    metadata: {
-      kernelspec: { display_name: 'Python 3', language: 'python', name: 'python3' },
-      language_info: { name: 'python' }
-    },
-    nbformat: 4,
-    nbformat_minor: 5
-  };
 }
 
 function codeCellCount(notebook: string): number {
