@@ -192,6 +192,22 @@ describe('rule families', () => {
       }
     });
 
+    it.each([
+      ['a call with no arguments becomes the property', 'X = df.as_matrix()\n', 'X = df.values\n'],
+      ['a call with arguments has no mechanical rewrite', "X = df.as_matrix(columns=['a'])\n", null],
+      ['a plain access stays an access', 'f = df.as_matrix\n', 'f = df.values\n']
+    ])('should not call what is a property: %s', (_name, code, expected) => {
+      const asProperty = new RuleEngine([], kbFamilies(new KnowledgeBase({ ...FIXTURE_KB, facts: [{ ...FIXTURE_KB.facts.find(f => f.old === 'pandas.DataFrame.as_matrix')!, new: 'pandas.DataFrame.values' }] })));
+      const proposal = propose(asProperty, code, 'AttributeError', "'DataFrame' object has no attribute 'as_matrix'");
+      expect(proposal && proposal.source).toBe(expected);
+    });
+
+    it('should not call what the library spelled as an indexer', () => {
+      const getValue = { ...FIXTURE_KB.facts[0], id: 'pandas:attribute-renamed:pandas.DataFrame.get_value', library: 'pandas', old: 'pandas.DataFrame.get_value', new: 'pandas.DataFrame.at', message: 'get_value is deprecated. Please use .at[] or .iat[] accessors instead' };
+      const engine = new RuleEngine([], kbFamilies(new KnowledgeBase({ ...FIXTURE_KB, facts: [getValue] })));
+      expect(propose(engine, "v = df.get_value(1, 'a')\n", 'AttributeError', "'DataFrame' object has no attribute 'get_value'")).toBeNull();
+    });
+
     it('should fix only the failing line when a method name is shared by other types', () => {
       const code = "a = df.as_matrix()\nb = other.as_matrix()\n";
       const proposal = propose(families, code, 'AttributeError', "'DataFrame' object has no attribute 'as_matrix'", [
@@ -248,7 +264,7 @@ describe('rule families', () => {
       const rule = families.advise('s = s.valid()\n', error('AttributeError', "'Series' object has no attribute 'valid'"));
       expect(rule?.id).toBe('kb:pandas:attribute-renamed:pandas.Series.valid');
       expect(rule?.fact.message).toBe(
-        'Pandas.Series.valid is now pandas.Series.dropna (removed in pandas 1.0). pandas 0.23.0 said: "Method .valid will be removed in a future version. Use .dropna instead."'
+        'pandas: pandas.Series.valid is now pandas.Series.dropna (removed in pandas 1.0). pandas 0.23.0 said: "Method .valid will be removed in a future version. Use .dropna instead."'
       );
     });
 
@@ -282,6 +298,10 @@ describe('rule families', () => {
         ['kb:numpy:attribute-renamed:numpy.product', 3],
         ['kb:scikit-learn:module-moved:sklearn.cross_validation', 1]
       ]);
+    });
+
+    it('should not list a renamed value: only the library rejecting it proves the change', () => {
+      expect(families.scan("from sklearn.tree import DecisionTreeRegressor\nt = DecisionTreeRegressor(criterion='mse')\n")).toEqual([]);
     });
 
     it('should not list a fact a hand rule already rewrites there', () => {

@@ -5,6 +5,7 @@
  */
 import type { IEdit } from '../../python/edit';
 import { replace } from '../../python/edit';
+import { sameNode } from '../../python/syntax';
 import type { PythonSource } from '../../python/syntax';
 import { importedName, onCulpritLines, rewriteFromImports } from '../builders';
 import { KnowledgeBase } from '../kb/knowledge';
@@ -98,13 +99,34 @@ export const attributeRewrite: IKbRewrite = {
 };
 
 namespace Private {
-  /** `obj.as_matrix()` -> `obj.to_numpy()`: only when the new name lives on the same class. */
+  /**
+   * Accessors that are properties or indexers, not methods: a call of the old
+   * method becomes a plain access only when it passed nothing (`df.as_matrix()`
+   * -> `df.values`); with arguments there is no mechanical rewrite.
+   */
+  const NOT_CALLABLE = new Set(['values', 'at', 'iat', 'loc', 'iloc', 'T', 'index', 'columns', 'dtypes', 'shape', 'size', 'ndim', 'empty', 'array', 'flags', 'real', 'imag', 'flat', 'dt', 'str', 'cat', 'sparse']);
+
+  /** `obj.get_feature_names()` -> `obj.get_feature_names_out()`: only when the new name lives on the same class. */
   export function renameMember(fact: IKbFact, { source, error }: IRuleContext): IEdit[] {
     if (parentOf(fact.old) !== parentOf(fact.new!)) {
       return [];
     }
-    const name = lastPart(fact.old);
-    return onCulpritLines(source, error, source.memberAccesses(name)).map(member => replace(member.lastChild!, lastPart(fact.new!)));
+    const newName = lastPart(fact.new!);
+    // The library said `.at[]`: an indexer, whatever the name.
+    const notCallable = NOT_CALLABLE.has(newName) || new RegExp(`\\b${escape(newName)}\\[`).test(fact.message ?? '');
+    const edits: IEdit[] = [];
+    for (const member of onCulpritLines(source, error, source.memberAccesses(lastPart(fact.old)))) {
+      const call = member.parent?.name === 'CallExpression' && sameNode(member.parent.firstChild, member) ? member.parent : undefined;
+      if (call && notCallable) {
+        const args = call.getChild('ArgList');
+        if (!args || source.callArguments(call).length > 0) {
+          continue;
+        }
+        edits.push({ from: args.from, to: args.to, insert: '' });
+      }
+      edits.push(replace(member.lastChild!, newName));
+    }
+    return edits;
   }
 
   /**

@@ -23,7 +23,7 @@ export function factOf(fact: IKbFact): IFact {
   return {
     library: fact.library,
     version,
-    message: `${Private.capitalize(change)}${when}.${said ? ' ' + said : ''}`,
+    message: `${fact.library}: ${change}${when}.${said ? ' ' + said : ''}`,
     source: fact.source
   };
 }
@@ -62,10 +62,6 @@ namespace Private {
     return match?.[1];
   }
 
-  export function capitalize(text: string): string {
-    return text.charAt(0).toUpperCase() + text.slice(1);
-  }
-
   export function change(fact: IKbFact): string {
     const callable = KnowledgeBase.callableName(fact.old);
     switch (fact.kind) {
@@ -84,9 +80,9 @@ namespace Private {
       case 'positional-to-keyword':
         return `the arguments of ${callable}() after ${fact.param} are keyword-only`;
       case 'option-renamed':
-        return `${fact.library} option '${fact.param}' is now '${fact.newParam}'`;
+        return `option '${fact.param}' is now '${fact.newParam}'`;
       case 'option-removed':
-        return `${fact.library} option '${fact.param}' was removed`;
+        return `option '${fact.param}' was removed`;
       case 'value-renamed':
         return `${callable}(${fact.param}=${fact.value}) is now ${fact.param}=${fact.newValue}`;
     }

@@ -53,7 +53,8 @@ export const keywordShape: IKbShape = {
       const exact = facts.filter(fact => sameCallable(fact, named));
       // An inherited method is named by the class that defines it (`NDFrame.to_csv`): then the
       // method and keyword pair, specific enough on its own, picks the fact.
-      return exact.length > 0 || !named.owner ? exact : facts.filter(isMethod);
+      // Public classes first (`pandas.DataFrame.fillna` before `pandas.arrays.BooleanArray.fillna`).
+      return exact.length > 0 || !named.owner ? exact : facts.filter(isMethod).sort((a, b) => a.old.split('.').length - b.old.split('.').length);
     }
     const positional = /([\w.]+)\(\) takes (?:from \d+ to )?\d+ positional arguments? but \d+ (?:positional arguments? )?(?:were|was) given/.exec(
       error.evalue

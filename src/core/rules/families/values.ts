@@ -9,7 +9,7 @@ import type { IKbFact } from '../kb/types';
 import type { SyntaxNode } from '@lezer/common';
 import type { PythonSource } from '../../python/syntax';
 import type { IRuleError } from '../types';
-import { callsOf, calledPath, escape, isMethod, stringValue, unquote } from './code';
+import { callsOf, escape, stringValue, unquote } from './code';
 import type { IKbRewrite, IKbShape } from './family';
 
 export const valueShape: IKbShape = {
@@ -22,23 +22,14 @@ export const valueShape: IKbShape = {
     const [, keyword, owner, value] = match;
     return kb.byValue(keyword, unquote(value)).filter(fact => KnowledgeBase.callableName(fact.old) === owner);
   },
-  factsIn(source, kb) {
-    const found: IKbFact[] = [];
-    for (const call of source.findAll('CallExpression')) {
-      const qualified = source.qualifiedName(source.callee(call));
-      for (const arg of qualified ? source.callArguments(call) : []) {
-        const value = arg.name ? stringValue(source, arg.value) : undefined;
-        if (value !== undefined) {
-          found.push(...kb.byValue(arg.name!, value).filter(fact => !isMethod(fact) && calledPath(fact) === qualified));
-        }
-      }
-    }
-    return found;
-  }
+  // Never static (see valueRewrite): nothing to find without the error.
+  factsIn: () => []
 };
 
 export const valueRewrite: IKbRewrite = {
-  isStatic: fact => !isMethod(fact),
+  // A value renamed is proven only by the library rejecting it: the old value may still be
+  // accepted (with another meaning) and the base cannot tell, so the error must confirm.
+  isStatic: () => false,
   trigger: fact =>
     new RegExp(`The '${escape(fact.param!)}' parameter of ${escape(KnowledgeBase.callableName(fact.old))} must be[\\s\\S]*Got ${escape(fact.value!)} instead`),
   uses: (fact, { source, error }) => Private.oldValues(fact, source, error).length > 0,
