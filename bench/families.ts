@@ -6,7 +6,7 @@
  * with the real error texts of every family shape, as today's stack words
  * them. Prints figures; asserts nothing.
  *
- *   npx tsc -p tsconfig.cli.json && node dist/bench/families.js [--rounds N]
+ *   npx tsc -p tsconfig.cli.json && node dist/bench/families.js [--rounds N] [--facts PATH]
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -39,6 +39,7 @@ const ERRORS: [string, string][] = [
 ];
 
 interface ICell {
+  notebook: string;
   source: string;
   imports: Map<string, string>;
 }
@@ -57,7 +58,7 @@ function corpusCells(): ICell[] {
         continue;
       }
       const source = Array.isArray(cell.source) ? cell.source.join('') : cell.source;
-      cells.push({ source, imports: importAliases(sources) });
+      cells.push({ notebook: entry.id, source, imports: importAliases(sources) });
       sources.push(source);
     }
   }
@@ -84,9 +85,30 @@ function time(engine: RuleEngine, cells: ICell[], rounds: number): { ms: number[
   return { ms, explained };
 }
 
+/** What the pre-flight scan lists on the corpus cells that the hand rules do not: the base's own findings. */
+function preflight(hand: RuleEngine, both: RuleEngine, cells: ICell[]): void {
+  const extra = new Map<string, Set<string>>();
+  let handFindings = 0;
+  for (const cell of cells) {
+    const handIds = new Set(hand.scan(cell.source, cell.imports).map(finding => finding.rule.id));
+    handFindings += handIds.size;
+    for (const finding of both.scan(cell.source, cell.imports)) {
+      if (!handIds.has(finding.rule.id)) {
+        extra.set(finding.rule.id, (extra.get(finding.rule.id) ?? new Set()).add(cell.notebook));
+      }
+    }
+  }
+  const notebooks = new Set([...extra.values()].flatMap(set => [...set]));
+  console.log(`\npre-flight on dev01..dev36: ${handFindings} hand-rule findings; the base adds ${extra.size} facts in ${notebooks.size} notebooks:`);
+  for (const [id, where] of [...extra].sort((a, b) => b[1].size - a[1].size)) {
+    console.log(`  ${id}: ${[...where].sort().join(', ')}`);
+  }
+}
+
 function main(): void {
-  const rounds = Number(takeFlag(process.argv.slice(2), '--rounds', '1'));
-  const factsPath = path.join(REPO, 'src', 'core', 'rules', 'kb', 'facts.json');
+  const args = process.argv.slice(2);
+  const rounds = Number(takeFlag(args, '--rounds', '1'));
+  const factsPath = takeFlag(args, '--facts', path.join(REPO, 'src', 'core', 'rules', 'kb', 'facts.json'));
   const loadStarted = process.hrtime.bigint();
   const base = new KnowledgeBase(JSON.parse(fs.readFileSync(factsPath, 'utf8')) as IKbFile);
   const loadMs = Number(process.hrtime.bigint() - loadStarted) / 1e6;
@@ -108,6 +130,7 @@ function main(): void {
       `| ${label} | ${ms.length} | ${median(ms).toFixed(3)} | ${percentile(ms, 95).toFixed(3)} | ${Math.max(...ms).toFixed(1)} | ${explained} |`
     );
   }
+  preflight(engines[0][1], engines[1][1], cells);
 }
 
 main();

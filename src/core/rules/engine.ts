@@ -62,10 +62,12 @@ export class RuleEngine {
    * and the LLM.
    */
   advise(text: string, error: IRuleError, knownImports?: ReadonlyMap<string, string>): IRule | undefined {
+    const candidates = this.families.flatMap(family => family.triggeredBy(error)).filter(rule => rule.uses);
+    if (candidates.length === 0) {
+      return undefined;
+    }
     const source = new PythonSource(text, knownImports);
-    return this.families
-      .flatMap(family => family.triggeredBy(error))
-      .find(rule => rule.uses && Private.safeUses(rule, source, error));
+    return candidates.find(rule => Private.safeUses(rule, source, error));
   }
 
   /**
