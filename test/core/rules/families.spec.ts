@@ -153,6 +153,14 @@ describe('rule families', () => {
         'import sklearn.model_selection\ncv = sklearn.model_selection.KFold(5)\n'
       ],
       [
+        'a moved module whose package the error names',
+        'scikit-learn:module-moved:sklearn.cross_validation',
+        'from sklearn.cross_validation import KFold\n',
+        'ModuleNotFoundError',
+        "No module named 'sklearn'",
+        null
+      ],
+      [
         'a module that moved out of its library',
         'scikit-learn:module-moved:sklearn.externals.joblib',
         'from sklearn.externals import joblib\njoblib.dump(model, "m.pkl")\n',
@@ -355,6 +363,36 @@ describe('the committed knowledge base', () => {
     expect(file.facts.filter(fact => engine.get(`kb:${fact.id}`) === undefined)).toEqual([]);
   });
 
+  it('should hold the mined facts of pandas, NumPy and scikit-learn, most of them validated', () => {
+    const counts = [...base.counts().entries()];
+    for (const library of ['pandas', 'numpy', 'scikit-learn']) {
+      const mine = counts.filter(([key]) => key.startsWith(library + ' ')).map(([, count]) => count);
+      expect(mine.reduce((sum, count) => sum + count.validated, 0)).toBeGreaterThan(50);
+    }
+    expect(base.get('scikit-learn:module-moved:sklearn.cross_validation')).toMatchObject({ new: 'sklearn.model_selection', validated: true });
+    expect(base.get('numpy:attribute-renamed:numpy.NaN')).toMatchObject({ new: 'numpy.nan', validated: true });
+  });
+
+  describe('its facts through the families alone', () => {
+    const mined = new RuleEngine([], allFamilies);
+    it.each([
+      [NP + 'x = np.NaN\n', 'AttributeError', '`np.NaN` was removed in the NumPy 2.0 release. Use `np.nan` instead.', NP + 'x = np.nan\n'],
+      [NP + 'auc = np.trapz(y, x)\n', 'AttributeError', "module 'numpy' has no attribute 'trapz'", NP + 'auc = np.trapezoid(y, x)\n'],
+      [PD + 'y = pd.TimeSeries(y, index=dates)\n', 'AttributeError', "module 'pandas' has no attribute 'TimeSeries'", PD + 'y = pd.Series(y, index=dates)\n'],
+      ['s = s.valid()\n', 'AttributeError', "'Series' object has no attribute 'valid'", 's = s.dropna()\n'],
+      ['X = df.as_matrix()\n', 'AttributeError', "'DataFrame' object has no attribute 'as_matrix'", 'X = df.values\n'],
+      ['names = vec.get_feature_names()\n', 'AttributeError', "'CountVectorizer' object has no attribute 'get_feature_names'", 'names = vec.get_feature_names_out()\n'],
+      ['from sklearn.preprocessing import Imputer\nimp = Imputer()\n', 'ImportError', "cannot import name 'Imputer' from 'sklearn.preprocessing' (/venv/x.py)", 'from sklearn.impute import SimpleImputer\nimp = SimpleImputer()\n'],
+      ['from sklearn.grid_search import GridSearchCV\n', 'ModuleNotFoundError', "No module named 'sklearn.grid_search'", 'from sklearn.model_selection import GridSearchCV\n'],
+      ["df.to_csv('o.csv', line_terminator='\\n')\n", 'TypeError', "NDFrame.to_csv() got an unexpected keyword argument 'line_terminator'", "df.to_csv('o.csv', lineterminator='\\n')\n"],
+      [PD + "pd.set_option('display.line_width', 120)\n", 'OptionError', "No such keys(s): 'display.line_width'", PD + "pd.set_option('display.width', 120)\n"]
+    ])('%j', (code, ename, evalue, expected) => {
+      const proposal = propose(mined, code, ename, evalue);
+      expect(proposal?.source).toBe(expected);
+      expect(proposal?.ids[0]).toMatch(/^kb:/);
+    });
+  });
+
   it('should be what the product engine reads', () => {
     expect(allFamilies.map(family => family.id)).toEqual(['kb-attribute', 'kb-import', 'kb-keyword', 'kb-option', 'kb-value']);
   });
@@ -378,6 +416,7 @@ describe('KnowledgeBase', () => {
     it.each([
       ['byName', () => kb.byName('as_matrix'), 'pandas:attribute-renamed:pandas.DataFrame.as_matrix'],
       ['byModule', () => kb.byModule('sklearn.cross_validation'), 'scikit-learn:module-moved:sklearn.cross_validation'],
+      ['underModule', () => kb.underModule('sklearn.externals'), 'scikit-learn:module-moved:sklearn.externals.joblib'],
       ['byKeyword with the callable', () => kb.byKeyword('TSNE', 'n_iter'), 'scikit-learn:keyword-renamed:sklearn.manifold.TSNE:n_iter'],
       ['byKeyword without it', () => kb.byKeyword(undefined, 'interpolation'), 'numpy:keyword-renamed:numpy.percentile:interpolation'],
       ['byCallable', () => kb.byCallable('drop'), 'pandas:positional-to-keyword:pandas.DataFrame.drop:labels'],

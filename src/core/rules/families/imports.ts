@@ -21,7 +21,7 @@ export const importShape: IKbShape = {
     }
     const module = /No module named '([\w.]+)'/.exec(error.evalue)?.[1];
     // The longest moved prefix: `sklearn.externals.joblib.numpy_pickle` is under `sklearn.externals.joblib`.
-    return module ? prefixes(module).flatMap(prefix => kb.byModule(prefix)) : [];
+    return module ? [...prefixes(module).flatMap(prefix => kb.byModule(prefix)), ...kb.underModule(module)] : [];
   },
   factsIn(source, kb) {
     const found = new Set<IKbFact>();
@@ -37,7 +37,11 @@ export const moduleRewrite: IKbRewrite = {
   trigger: fact => new RegExp(`No module named '${escape(fact.old)}(\\.[\\w.]+)?'|cannot import name '${escape(lastPart(fact.old))}'`),
   uses: (fact, { source }) =>
     importedPaths(source).some(path => path === fact.old || path.startsWith(fact.old + '.')),
-  edits: (fact, { source }) => (fact.new ? [...Private.fromImports(source, fact.old, fact.new), ...Private.plainImports(source, fact.old, fact.new)] : [])
+  // A capitalized successor is a class, not a module (a miner's misreading): nothing to import from.
+  edits: (fact, { source }) =>
+    fact.new && !/^[A-Z]/.test(lastPart(fact.new))
+      ? [...Private.fromImports(source, fact.old, fact.new), ...Private.plainImports(source, fact.old, fact.new)]
+      : []
 };
 
 namespace Private {

@@ -20,6 +20,10 @@ export class KnowledgeBase {
       switch (fact.kind) {
         case 'module-moved':
           Private.add(this._byModule, fact.old, fact);
+          // `No module named 'pandas.tools'` for `from pandas.tools.pivot import ...`: the package is named.
+          for (let end = fact.old.lastIndexOf('.'); end > fact.old.indexOf('.'); end = fact.old.lastIndexOf('.', end - 1)) {
+            Private.add(this._underModule, fact.old.slice(0, end), fact);
+          }
           break;
         case 'name-moved':
         case 'attribute-renamed':
@@ -70,6 +74,11 @@ export class KnowledgeBase {
     return this._byModule.get(module) ?? Private.NONE;
   }
 
+  /** Moved modules inside the package `module` (`pandas.tools.pivot` for `pandas.tools`), the top level left out. */
+  underModule(module: string): readonly IKbFact[] {
+    return this._underModule.get(module) ?? Private.NONE;
+  }
+
   /**
    * Renamed or removed keywords. `callable` is the short name the error gives
    * (`read_csv`, `drop`, a class name for its constructor); undefined when it
@@ -111,6 +120,7 @@ export class KnowledgeBase {
   private _byOld = new Map<string, IKbFact[]>();
   private _byName = new Map<string, IKbFact[]>();
   private _byModule = new Map<string, IKbFact[]>();
+  private _underModule = new Map<string, IKbFact[]>();
   private _byKeyword = new Map<string, IKbFact[]>();
   private _byCallable = new Map<string, IKbFact[]>();
   private _byOption = new Map<string, IKbFact[]>();
