@@ -55,8 +55,8 @@ const failing: IFailingCase[] = [
   { ruleId: 'numpy-alias-float', setup: NP, old: 'x = np.array([1, 2], dtype=np.float)\nprint(x.dtype)\n', prints: 'float64' },
   { ruleId: 'numpy-alias-int', setup: NP, old: 'print(np.int(3.7))\n', prints: '3' },
   { ruleId: 'numpy-alias-object', setup: FRAME, old: "df['a'] = df['a'].astype(np.object)\nprint(df['a'].dtype)\n", prints: 'object' },
-  { ruleId: 'numpy-NaN-removed', setup: NP, old: 'a = np.array([1.0, np.NaN, 3.0])\nprint(int(np.isnan(a).sum()))\n', prints: '1' },
-  { ruleId: 'numpy-float_-removed', setup: NP, old: 'print(np.float_(2).dtype)\n', prints: 'float64' },
+  { ruleId: 'kb:numpy:attribute-renamed:numpy.NaN', setup: NP, old: 'a = np.array([1.0, np.NaN, 3.0])\nprint(int(np.isnan(a).sum()))\n', prints: '1' },
+  { ruleId: 'kb:numpy:attribute-renamed:numpy.float_', setup: NP, old: 'print(np.float_(2).dtype)\n', prints: 'float64' },
   // pandas 1.0 / 2.0 / 3.0 removals and signature changes
   { ruleId: 'pandas-append', setup: FRAME, old: "df = df.append({'a': 4.0, 'b': 'z'}, ignore_index=True)\nprint(len(df), df['b'].iloc[-1])\n", prints: '4 z' },
   { ruleId: 'pandas-ix', setup: FRAME, old: "print(df.ix[1, 'a'])\n", prints: '1.0' },

@@ -371,15 +371,6 @@ const isMonotonic = renamedMethod({
   static: true
 });
 
-const valid = renamedMethod({
-  id: 'pandas-valid',
-  fact: fact('pandas-valid', '1.0', 'Series.valid was removed in pandas 1.0; use dropna().', PANDAS_1),
-  trigger: /'Series' object has no attribute 'valid'/,
-  method: 'valid',
-  to: 'dropna',
-  static: false
-});
-
 const boolMethod = renamedMethod({
   id: 'pandas-bool',
   fact: fact('pandas-bool', '3.0', 'Series.bool and DataFrame.bool were removed in pandas 3.0; use .item().', PANDAS_3),
@@ -1599,7 +1590,6 @@ export const pandasRules: IRule[] = [
   iteritems,
   tshift,
   isMonotonic,
-  valid,
   boolMethod,
   getDtypeCounts,
   clipUpperLower,

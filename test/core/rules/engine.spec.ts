@@ -43,7 +43,7 @@ describe('RuleEngine', () => {
       const findings = engine.scan('import numpy as np\n\nprint "x"\nz = np.NaN\n');
       expect(findings.map(f => [f.rule.id, f.line])).toEqual([
         ['py2-print-statement', 3],
-        ['numpy-NaN-removed', 4]
+        ['kb:numpy:attribute-renamed:numpy.NaN', 4]
       ]);
     });
 

@@ -34,7 +34,7 @@ describe('pandas rules', () => {
       ['pandas-applymap', 'df.applymap(str)\n', 'AttributeError', "'DataFrame' object has no attribute 'applymap'", 'df.map(str)\n'],
       ['pandas-tshift', 'df.tshift(1)\n', 'AttributeError', "'DataFrame' object has no attribute 'tshift'", 'df.shift(1)\n'],
       ['pandas-is_monotonic', 'ok = s.is_monotonic\n', 'AttributeError', "'Series' object has no attribute 'is_monotonic'", 'ok = s.is_monotonic_increasing\n'],
-      ['pandas-valid', 's = s.valid()\n', 'AttributeError', "'Series' object has no attribute 'valid'", 's = s.dropna()\n'],
+      ['kb:pandas:attribute-renamed:pandas.Series.valid', 's = s.valid()\n', 'AttributeError', "'Series' object has no attribute 'valid'", 's = s.dropna()\n'],
       ['pandas-bool', 'if s.bool():\n    pass\n', 'AttributeError', "'Series' object has no attribute 'bool'", 'if s.item():\n    pass\n'],
       ['pandas-get_dtype_counts', 'df.get_dtype_counts()\n', 'AttributeError', "'DataFrame' object has no attribute 'get_dtype_counts'", 'df.dtypes.value_counts()\n'],
       ['pandas-clip_upper_lower', 's.clip_upper(10)\n', 'AttributeError', "'Series' object has no attribute 'clip_upper'", 's.clip(upper=10)\n'],
