@@ -28,10 +28,28 @@ export function distributionFor(module: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The package to install for `No module named <module>`, or undefined. For a
+ * dotted name Python imported the parent fine, so the parent's package is
+ * installed and the submodule is gone from it (tensorflow.contrib): only a
+ * separately packaged submodule (mpl_toolkits.basemap) is installable.
+ */
+export function installableFor(module: string): string | undefined {
+  const distribution = distributionFor(module);
+  const top = module.split('.')[0];
+  if (module.includes('.') && Object.prototype.hasOwnProperty.call(PACKAGE_FOR_MODULE, top) && distribution === PACKAGE_FOR_MODULE[top]) {
+    return undefined;
+  }
+  return distribution;
+}
+
 /** The diagnosis of `No module named <module>`: which package provides it, or that none is proposed. */
 export function missingModuleMessage(module: string): string {
   const top = module.split('.')[0];
-  const distribution = distributionFor(module);
+  const distribution = installableFor(module);
+  if (!distribution && module.includes('.') && distributionFor(module)) {
+    return `${top} is installed but has no module ${module}: it was removed or moved in a newer release; there is nothing to install.`;
+  }
   if (distribution) {
     return `The module ${module} is not installed in this environment; the package ${distribution} provides it.`;
   }
@@ -105,7 +123,7 @@ export function fixMissingModule(text: string, module: string): IModuleFix | nul
       reason: `${top} only decorates the output and is not installed: its use is removed, the results do not change.`
     };
   }
-  const distribution = distributionFor(module);
+  const distribution = installableFor(module);
   if (!distribution) {
     return null;
   }

@@ -36,6 +36,17 @@ describe('fixMissingModule()', () => {
     });
   });
 
+  it("should propose nothing for a submodule gone from an installed package's release", () => {
+    expect(fixMissingModule('from tensorflow.contrib import learn\n', 'tensorflow.contrib')).toBeNull();
+    expect(missingModuleMessage('tensorflow.contrib')).toBe(
+      'tensorflow is installed but has no module tensorflow.contrib: it was removed or moved in a newer release; there is nothing to install.'
+    );
+  });
+
+  it('should propose a separately packaged submodule', () => {
+    expect(fixMissingModule('from mpl_toolkits.basemap import Basemap\n', 'mpl_toolkits.basemap')?.installs).toBe('basemap');
+  });
+
   it('should propose nothing for a module the map does not know', () => {
     expect(fixMissingModule('import kaggle_helpers\n', 'kaggle_helpers')).toBeNull();
   });
