@@ -42,11 +42,12 @@ define npm_install
 	fi
 endef
 
-.PHONY: help venv node_modules ui-tests-node_modules build chromium graphviz lab \
+.PHONY: help venv gateway-venv node_modules ui-tests-node_modules build chromium graphviz lab \
 	test test-js test-py test-ui examples clean-stamps
 
 help:
 	@echo "make venv          Python venv with requirements.txt and the kernel's requirements-kernel.txt"
+	@echo "make gateway-venv  Jupyter Enterprise Gateway in .venv-gateway (for the multi-server tests)"
 	@echo "make node_modules  npm dependencies (npm ci from package-lock.json)"
 	@echo "make build         lab extension + CLI, installed editable in the venv"
 	@echo "make chromium      Debian's chromium for the UI tests (apt-get)"
@@ -66,6 +67,14 @@ venv: $(STAMPS)/venv
 $(STAMPS)/venv: requirements.txt requirements-kernel.txt | $(STAMPS) graphviz
 	[ -x $(PY) ] || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt -r requirements-kernel.txt
+	touch $@
+
+# Enterprise Gateway needs jupyter-server < 2: a venv of its own, for the multi-server tests.
+GATEWAY_VENV := .venv-gateway
+gateway-venv: $(STAMPS)/gateway-venv
+$(STAMPS)/gateway-venv: requirements-gateway.txt | $(STAMPS)
+	[ -x $(GATEWAY_VENV)/bin/python ] || python3 -m venv $(GATEWAY_VENV)
+	$(GATEWAY_VENV)/bin/python -m pip install -q --disable-pip-version-check -r requirements-gateway.txt
 	touch $@
 
 node_modules: $(STAMPS)/node_modules
@@ -127,8 +136,9 @@ $(LAB_OVERRIDES): jupyter-config/lab-settings/overrides.json $(STAMPS)/venv
 
 # --- tests ----------------------------------------------------------------------------------
 
-# The batch report is opened in Chromium by a jest test too.
-test-js: $(STAMPS)/venv $(STAMPS)/node_modules chromium $(STAMPS)/ui-tests-node_modules
+# The batch report is opened in Chromium by a jest test too; the wheel test packs the build;
+# the multi-server test starts Enterprise Gateways.
+test-js: $(STAMPS)/venv $(STAMPS)/node_modules chromium $(STAMPS)/ui-tests-node_modules $(STAMPS)/build $(STAMPS)/gateway-venv
 	npx jest
 
 test-py: $(STAMPS)/venv

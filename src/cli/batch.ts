@@ -25,6 +25,8 @@ import type { IRunFlags } from './flags';
 import { runNotebook } from './main';
 import { attachJupyterServer, startJupyterServer } from './server';
 import type { IJupyterServer } from './server';
+import { ServerPool } from './servers/pool';
+import type { IPoolRun } from './servers/pool';
 import { buildSummary, formatDuration, formatUsage, notebookEntry, OUTCOME_LABELS } from './report/summary';
 import type { IBatchNotebook, IBatchSummary, INotebookInput } from './report/summary';
 import { renderHtml } from './report/html';
@@ -38,7 +40,7 @@ Run again with the same OUTDIR to skip finished notebooks and redo the rest.
 
 Options:
   --out OUTDIR             where copies, reports and the summary go (required)
-  --jobs N                 kernels at a time (default: 1)
+  --jobs N                 kernels at a time on each server (default: 1)
 ${RUN_FLAGS_USAGE}
   --server-root PATH       the --server's root folder as seen here, when it shares this
                            file system (kernels then start in each scratch folder)`;
@@ -57,6 +59,8 @@ export interface IBatchOptions extends IRunFlags {
   signal?: AbortSignal;
   /** Called when a notebook ends, finished or not. */
   onNotebook?: (entry: IBatchNotebook) => void;
+  /** Called with which server ran what, and what was retried, when the notebooks are done. */
+  onSpread?: (spread: IPoolRun<string>) => void;
 }
 
 export interface IBatchResult {
@@ -132,6 +136,7 @@ export function slugOf(relative: string): string {
 
 /** Modernize every notebook under `options.dir`; see the file comment for OUTDIR. */
 export async function runBatch(options: IBatchOptions): Promise<IBatchResult> {
+  const onSpread = options.onSpread;
   const dir = path.resolve(options.dir);
   const out = path.resolve(options.out);
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
@@ -188,38 +193,42 @@ export async function runBatch(options: IBatchOptions): Promise<IBatchResult> {
   };
 
   const progress = options.progress
-    ? new BatchProgress(options.progress, { total: notebooks.length, finishedBefore: skipped.length, jobs: options.jobs })
+    ? new BatchProgress(options.progress, { total: notebooks.length, finishedBefore: skipped.length, jobs: options.jobs * Math.max(1, options.servers?.length ?? 0) })
     : undefined;
   const ran: string[] = [];
-  let server: IJupyterServer | undefined;
+  let servers: IJupyterServer[] = [];
   try {
     if (pending.length > 0 && !options.signal?.aborted) {
-      server = options.server
-        ? { ...(await attachJupyterServer(options.server, options.token!)), rootDir: options.serverRoot ? path.resolve(options.serverRoot) : work }
-        : await startJupyterServer({ rootDir: work });
+      servers = await Private.openServers(options, work);
     }
-    const queue = [...pending];
-    const worker = async () => {
-      while (queue.length > 0 && !options.signal?.aborted) {
-        const rel = queue.shift()!;
+    // N kernels on each server; a notebook whose server goes away is run again on another.
+    const pool = new ServerPool({ servers, jobsPerServer: options.jobs });
+    const spread = await pool.run(
+      pending,
+      async (rel, server, signal) => {
         progress?.started(rel);
-        const entry = await Private.runOne(rel, { ...options, llm, dir, out, work, reports, withNotebooks, server: server! }, libraryOf);
-        if (entry) {
+        const entry = await Private.runOne(rel, { ...options, llm, dir, out, work, reports, withNotebooks, server, signal }, libraryOf);
+        if (entry && !signal.aborted) {
           entries.set(rel, entry);
           if (entry.verdict !== 'crashed') {
             ran.push(rel);
           }
           writeSummary();
         }
-        progress?.ended(rel, entry);
-        if (entry) {
+        progress?.ended(rel, signal.aborted ? undefined : entry);
+        if (entry && !signal.aborted) {
           options.onNotebook?.(entry);
         }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(options.jobs, Math.max(1, pending.length)) }, worker));
+        return server.url;
+      },
+      options.signal
+    );
+    onSpread?.(spread);
+    for (const url of spread.lost) {
+      options.progress?.write(`server ${url} went away: its notebooks were run on the others\n`);
+    }
   } finally {
-    await server?.stop();
+    await Promise.all(servers.map(server => server.stop()));
     progress?.close();
   }
   const summary = writeSummary();
@@ -519,6 +528,20 @@ namespace Private {
   }
 
   /**
+   * The servers of the batch: each --server (sharing this file system only
+   * when --server-root says so; else each notebook's folder is copied to its
+   * kernel), or one we start on the scratch folder.
+   */
+  export async function openServers(options: IBatchOptions, work: string): Promise<IJupyterServer[]> {
+    const servers = options.servers ?? [];
+    if (servers.length === 0) {
+      return [await startJupyterServer({ rootDir: work })];
+    }
+    const rootDir = options.serverRoot ? path.resolve(options.serverRoot) : undefined;
+    return Promise.all(servers.map(async ({ url, token }) => ({ ...(await attachJupyterServer(url, token)), rootDir })));
+  }
+
+  /**
    * Run one notebook. Returns its entry, or undefined when the batch was
    * stopped while it ran (then it is not finished and leaves no report).
    */
@@ -531,7 +554,7 @@ namespace Private {
       // Every run flag applies as given; the notebook budget is the runner's (it says 'over-budget').
       const report = await runNotebook(
         { ...runFlagsOf(context), notebook, report: temporary, signal: context.signal },
-        { server: context.server }
+        { server: context.server, stageRoot: path.join(context.out, 'work', slugOf(rel)) }
       );
       if (context.signal?.aborted) {
         fs.rmSync(temporary, { force: true });

@@ -19,8 +19,8 @@ export const RUN_FLAGS = {
   'cell-timeout': { type: 'string', default: '600' },
   'notebook-timeout': { type: 'string' },
   'data-dir': { type: 'string' },
-  server: { type: 'string' },
-  token: { type: 'string' },
+  server: { type: 'string', multiple: true },
+  token: { type: 'string', multiple: true },
   'rel-tol': { type: 'string' },
   'abs-tol': { type: 'string' },
   'stability-runs': { type: 'string' },
@@ -46,8 +46,9 @@ export const RUN_FLAGS_USAGE = `  --accept rules|none|all  which proposals apply
   --allow-installs         run the notebook's own !pip / %pip / !conda / !apt-get lines and apply
                            install proposals for known packages (skipped by default: they
                            change the environment every notebook shares)
-  --server URL             run kernels on this Jupyter server instead of starting one
-  --token TOKEN            token for --server
+  --server URL             run kernels on this Jupyter server or Enterprise Gateway instead of
+                           starting one (batch: repeat it to spread notebooks over several)
+  --token TOKEN            token for --server (one for all, or one per --server)
   --llm                    ask an OpenAI-compatible model when no rule fits (OPENAI_BASE_URL,
                            OPENAI_API_KEY, MODERNIZER_MODEL from the environment)
   --model NAME             the model, instead of MODERNIZER_MODEL
@@ -68,6 +69,8 @@ export interface IRunFlags {
   dataDir?: string;
   server?: string;
   token?: string;
+  /** Every --server with its token (batch spreads notebooks over them; run takes one). */
+  servers?: { url: string; token: string }[];
   /** Defaults: the runner's. */
   tolerance?: ITolerance;
   stabilityRuns?: number;
@@ -88,7 +91,7 @@ export interface IRunFlags {
 }
 
 /** What one notebook's run takes from a larger options object (a batch's, which brings its own server). */
-export function runFlagsOf(options: Omit<IRunFlags, 'server' | 'token'>): Omit<IRunFlags, 'server' | 'token'> {
+export function runFlagsOf(options: Omit<IRunFlags, 'server' | 'token' | 'servers'>): Omit<IRunFlags, 'server' | 'token' | 'servers'> {
   const { accept, cellTimeoutSeconds, notebookTimeoutSeconds, dataDir, tolerance, stabilityRuns, allowInstalls, kernel, llm } = options;
   return { accept, cellTimeoutSeconds, notebookTimeoutSeconds, dataDir, tolerance, stabilityRuns, allowInstalls, kernel, llm };
 }
@@ -100,16 +103,23 @@ export function readRunFlags(values: Values, env: NodeJS.ProcessEnv): IRunFlags 
   if (!['rules', 'none', 'all'].includes(accept)) {
     throw new UsageError(`--accept must be rules, none or all (got ${accept}).`);
   }
-  if (values.server && !values.token) {
+  const urls = (values.server as string[] | undefined) ?? [];
+  const tokens = (values.token as string[] | undefined) ?? [];
+  if (urls.length > 0 && tokens.length === 0) {
     throw new UsageError('--server needs --token.');
   }
+  if (urls.length > 1 && tokens.length !== 1 && tokens.length !== urls.length) {
+    throw new UsageError('give one --token for all the servers, or one per --server in the same order.');
+  }
+  const servers = urls.map((url, index) => ({ url, token: tokens[tokens.length === 1 ? 0 : index] }));
   return {
     accept: accept as AcceptPolicy,
     cellTimeoutSeconds: positive(values, 'cell-timeout')!,
     notebookTimeoutSeconds: positive(values, 'notebook-timeout'),
     dataDir: values['data-dir'] as string | undefined,
-    server: values.server as string | undefined,
-    token: values.token as string | undefined,
+    server: servers[0]?.url,
+    token: servers[0]?.token,
+    servers,
     tolerance: {
       relative: nonNegative(values, 'rel-tol') ?? DEFAULT_TOLERANCE.relative,
       absolute: nonNegative(values, 'abs-tol') ?? DEFAULT_TOLERANCE.absolute

@@ -22,7 +22,8 @@ import { Modernizer } from '../core/runner';
 import { RUN_FLAGS, RUN_FLAGS_USAGE, UsageError, parseFlags, readRunFlags } from './flags';
 import type { IRunFlags } from './flags';
 import { chooseKernel } from './kernels';
-import { attachJupyterServer, startJupyterServer, startKernelFor } from './server';
+import { startKernelOn } from './servers/remote';
+import { attachJupyterServer, startJupyterServer } from './server';
 import type { IJupyterServer } from './server';
 import { ProgressPrinter } from './progress';
 import { NodeWorkspace } from './workspace';
@@ -57,6 +58,9 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
   if (positionals.length !== 1) {
     throw new UsageError('run takes exactly one NOTEBOOK path.');
   }
+  if (((values.server as string[] | undefined)?.length ?? 0) > 1) {
+    throw new UsageError('run takes one --server (batch spreads notebooks over several).');
+  }
   return {
     ...readRunFlags(values, env),
     notebook: positionals[0],
@@ -74,7 +78,11 @@ export function defaultPaths(notebook: string): { out: string; report: string } 
 /** Modernize one notebook; returns its report. Throws NotebookError on bad input. */
 export { UsageError };
 
-export async function runNotebook(options: IRunOptions, shared?: { server: IJupyterServer }): Promise<IReport> {
+/**
+ * `shared`: a server the caller manages (a batch's), and the folder to copy
+ * to its kernel's machine when the server does not share this file system.
+ */
+export async function runNotebook(options: IRunOptions, shared?: { server: IJupyterServer; stageRoot?: string }): Promise<IReport> {
   const started = Date.now();
   const notebookPath = path.resolve(options.notebook);
   let text: string;
@@ -103,7 +111,7 @@ export async function runNotebook(options: IRunOptions, shared?: { server: IJupy
     if (choice.note) {
       notes.push(choice.note);
     }
-    const { kernel, shutdown } = await startKernelFor(server, notebookPath, choice.name);
+    const { kernel, shutdown } = await startKernelOn(server, notebookPath, choice.name, shared?.stageRoot);
     const session = new KernelSession({ kernel });
     try {
       const modernizer = new Modernizer({

@@ -173,7 +173,8 @@ async function waitForServer(url: string, token: string, timeoutMs = 60000): Pro
   let lastError = '';
   while (Date.now() - started < timeoutMs) {
     try {
-      const response = await fetch(`${url.replace(/\/$/, '')}/api/status`, {
+      // kernelspecs, not status: an Enterprise Gateway has kernels and no status endpoint.
+      const response = await fetch(`${url.replace(/\/$/, '')}/api/kernelspecs`, {
         headers: { Authorization: `token ${token}` }
       });
       if (response.ok) {
