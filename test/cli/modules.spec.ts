@@ -49,13 +49,13 @@ describe('missing modules and install lines in a run', () => {
   it("should make a helper package's Python 2 implicit relative import relative, installing nothing", async () => {
     const notebook = writeNotebook(['from pkg import helper\nprint(helper.doubled())\n'], {
       'pkg/__init__.py': '',
-      'pkg/helper.py': 'import tools\nfrom tools import VALUE\n\ndef doubled():\n    return tools.VALUE + VALUE\n',
-      'pkg/tools.py': 'VALUE = 21\n'
+      'pkg/helper.py': 'import price_tables\nfrom price_tables import VALUE\n\ndef doubled():\n    return price_tables.VALUE + VALUE\n',
+      'pkg/price_tables.py': 'VALUE = 21\n'
     });
     const report = await run(notebook);
     expect(report.verdict).toBe('modernized');
     expect(fs.readFileSync(path.join(path.dirname(notebook), 'pkg', 'helper.py'), 'utf8')).toBe(
-      'from . import tools\nfrom .tools import VALUE\n\ndef doubled():\n    return tools.VALUE + VALUE\n'
+      'from . import price_tables\nfrom .price_tables import VALUE\n\ndef doubled():\n    return price_tables.VALUE + VALUE\n'
     );
     expect(report.files.map(file => file.patches.map(patch => patch.origin))).toEqual([['rule:local-module']]);
     // The one patch is the helper's: nothing to install.
