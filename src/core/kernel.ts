@@ -49,7 +49,7 @@ export class KernelSession {
 
   /** Run code as a cell: recorded in history, outputs collected. */
   async execute(code: string, options: IExecuteOptions = {}): Promise<IExecutionResult> {
-    const started = Date.now();
+    let startedAt = Date.now();
     const outputs: nbformat.IOutput[] = [];
     let stderr = '';
     let error: IRuleError | undefined;
@@ -67,8 +67,18 @@ export class KernelSession {
       allow_stdin: false,
       stop_on_error: true
     });
+    // The kernel may still be busy with another client's cell (the user's, in JupyterLab): the
+    // budget counts from when this execution starts, and only this execution is ever interrupted.
+    let running = false;
+    let startedNow = () => undefined as void;
+    const start = new Promise<void>(resolve => (startedNow = resolve));
     future.onIOPub = (msg: KernelMessage.IIOPubMessage) => {
       const content = msg.content as any;
+      if (!running && msg.header.msg_type !== 'status') {
+        running = true;
+        startedAt = Date.now();
+        startedNow();
+      }
       switch (msg.header.msg_type) {
         case 'stream':
           if (content.name === 'stderr') {
@@ -101,7 +111,9 @@ export class KernelSession {
     let outcome: 'done' | 'timeout' | 'died' | 'aborted' = 'done';
     const deadline = new Promise<'timeout'>(resolve => {
       if (options.timeoutMs !== undefined) {
-        const timer = setTimeout(() => resolve('timeout'), options.timeoutMs);
+        const timeoutMs = options.timeoutMs;
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        void start.then(() => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
         void future.done.finally(() => clearTimeout(timer)).catch(() => undefined);
       }
     });
@@ -129,7 +141,12 @@ export class KernelSession {
     );
 
     outcome = await Promise.race([done, deadline, aborted, died]);
-    if (outcome === 'timeout' || outcome === 'aborted') {
+    const queued = outcome === 'aborted' && !running;
+    if (queued) {
+      // Still queued behind another client's cell (the user's): that one is never interrupted;
+      // this one is, when it starts, and the stop does not wait for it.
+      void start.then(() => this._kernel.interrupt()).catch(() => undefined);
+    } else if ((outcome === 'timeout' || outcome === 'aborted') && !(await Private.settledAlready(done))) {
       // Interrupt and let the cell finish with its KeyboardInterrupt.
       const settled = await this._interruptAndWait(done, died);
       if (settled === 'died') {
@@ -140,7 +157,11 @@ export class KernelSession {
     if (onAbort) {
       options.signal?.removeEventListener('abort', onAbort);
     }
-    future.dispose();
+    if (queued) {
+      void done.finally(() => future.dispose());
+    } else {
+      future.dispose();
+    }
 
     let status: ExecutionStatus;
     if (outcome === 'died') {
@@ -150,7 +171,7 @@ export class KernelSession {
     } else {
       status = error ? 'error' : 'ok';
     }
-    return { status, outputs, error, stderr, durationMs: Date.now() - started, executionCount };
+    return { status, outputs, error, stderr, durationMs: Date.now() - startedAt, executionCount };
   }
 
   /**
@@ -160,22 +181,10 @@ export class KernelSession {
    */
   async evaluate(expressions: Record<string, string>, options: { timeoutMs?: number } = {}): Promise<Record<string, string>> {
     const timeoutMs = options.timeoutMs ?? Private.EVALUATE_TIMEOUT_MS;
-    const future = this._kernel.requestExecute({
-      code: '',
-      silent: true,
-      store_history: false,
-      user_expressions: expressions
-    });
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`The kernel did not answer within ${Math.round(timeoutMs / 1000)} s.`)), timeoutMs);
-    });
-    let reply: KernelMessage.IExecuteReplyMsg;
-    try {
-      reply = await Promise.race([future.done, late]);
-    } finally {
-      clearTimeout(timer);
-      future.dispose();
+    let reply = await this._evaluateOnce(expressions, timeoutMs);
+    if (reply.content.status === 'aborted') {
+      // Dropped with the queue of an execution that failed just before: asked once more.
+      reply = await this._evaluateOnce(expressions, timeoutMs);
     }
     const results: Record<string, string> = {};
     const values = (reply.content as any).user_expressions ?? {};
@@ -187,6 +196,25 @@ export class KernelSession {
       results[key] = value.data['text/plain'];
     }
     return results;
+  }
+
+  private async _evaluateOnce(expressions: Record<string, string>, timeoutMs: number): Promise<KernelMessage.IExecuteReplyMsg> {
+    const future = this._kernel.requestExecute({
+      code: '',
+      silent: true,
+      store_history: false,
+      user_expressions: expressions
+    });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`The kernel did not answer within ${Math.round(timeoutMs / 1000)} s.`)), timeoutMs);
+    });
+    try {
+      return await Promise.race([future.done, late]);
+    } finally {
+      clearTimeout(timer);
+      future.dispose();
+    }
   }
 
   /** Restart the kernel, clearing all state. */
@@ -273,6 +301,12 @@ export function stripAnsi(text: string): string {
 }
 
 namespace Private {
+  /** Whether a promise has already settled (checked without waiting). */
+  export async function settledAlready(promise: Promise<unknown>): Promise<boolean> {
+    const pending = {};
+    return (await Promise.race([promise.then(() => true, () => true), Promise.resolve(pending)])) !== pending;
+  }
+
   /** How long a silent evaluation may wait for the kernel (it queues behind a running cell). */
   export const EVALUATE_TIMEOUT_MS = 30000;
 

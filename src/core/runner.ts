@@ -414,6 +414,12 @@ export class Modernizer {
     if (signal?.aborted) {
       return Private.notRun(cell);
     }
+    // The user edited the cell during the run (JupyterLab): what runs is what they see.
+    const live = this._liveSource?.(cell.index);
+    if (live !== undefined && live !== cell.source && !live.includes('\u0000')) {
+      this._update(cell, { source: live });
+      this._graph.update(cell.index, live);
+    }
     this._update(cell, { status: 'running' });
     const result = await this._session.execute(this._installs.executable(cell), { timeoutMs: this._cellTimeoutMs, signal });
     this._update(cell, {

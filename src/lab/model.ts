@@ -50,6 +50,11 @@ export class RunModel {
     return this._failure;
   }
 
+  /** A new object for every run: what a once-per-run notice remembers. */
+  get runToken(): object {
+    return this._runToken;
+  }
+
   get running(): boolean {
     return this._status === 'starting' || this._status === 'running' || this._status === 'stopping';
   }
@@ -468,6 +473,7 @@ export class RunModel {
   }
 
   private _reset(): void {
+    this._runToken = {};
     this._modernizer?.cellChanged.disconnect(this._onCellChanged, this);
     this._modernizer?.sourceChanged.disconnect(this._onSourceChanged, this);
     this._modernizer = null;
@@ -513,6 +519,7 @@ export class RunModel {
   private _modernizer: Modernizer | null = null;
   private _decider: ReviewDecider | null = null;
   private _session: KernelSession | null = null;
+  private _runToken: object = {};
   private _abort: AbortController | null = null;
   private _report: IReport | null = null;
   private _cellIds: string[] = [];

@@ -1,6 +1,6 @@
 import type { JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
 import { Dialog, ICommandPalette, Notification, showDialog } from '@jupyterlab/apputils';
-import { INotebookTracker } from '@jupyterlab/notebook';
+import { INotebookTracker, NotebookActions } from '@jupyterlab/notebook';
 import type { NotebookPanel } from '@jupyterlab/notebook';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 import { CommandIDs } from '../commands';
@@ -36,6 +36,24 @@ export const runPlugin: JupyterFrontEndPlugin<void> = {
       const panel = panelOf();
       return panel ? runs.modelFor(panel) : null;
     };
+
+    // The run and the user share the kernel: a cell the user runs meanwhile is queued between
+    // the run's cells (never interrupted by it), and the user is told so once per run.
+    const warned = new WeakSet<object>();
+    NotebookActions.executionScheduled.connect((_, { notebook }) => {
+      const panel = tracker.find(widget => widget.content === notebook);
+      const model = panel ? runs.modelFor(panel) : null;
+      if (!model?.running || warned.has(model.runToken)) {
+        return;
+      }
+      warned.add(model.runToken);
+      Notification.warning(
+        trans.__(
+          "Modernize is running in this notebook's kernel: the cell you ran waits for the run's current cell and shares its variables. The run never interrupts it; stop the run to work on your own."
+        ),
+        { autoClose: 10000 }
+      );
+    });
 
     commands.addCommand(CommandIDs.run, {
       label: trans.__('Modernize'),
