@@ -54,13 +54,18 @@ describe('Modernizer', () => {
     });
 
     it('should refuse a patch made stale by an edit of the cell', async () => {
-      const decider = new ScriptedDecider(() => ({ action: 'accept' }));
+      // The user edits the cell while the patch waits for a decision.
+      let live = 'import numpy as np\nx = np.float(2)';
+      const decider = new ScriptedDecider(() => {
+        live = 'import numpy as np\nx = np.float(2)  # edited by the user';
+        return { action: 'accept' };
+      });
       const modernizer = new Modernizer({
         notebook: codeNotebook('import numpy as np\nx = np.float(2)'),
         session: kernel.session,
         rules,
         decider,
-        liveSource: () => 'import numpy as np\nx = np.float(2)  # edited by the user'
+        liveSource: () => live
       });
       expect(await modernizer.run()).toBe('failing');
       expect(decider.asked[0]).toMatchObject({ accepted: false, stale: true });
