@@ -6,6 +6,8 @@
  *
  *   npm run bench:corpus [-- ID_SUBSTRING ...] [--cell-timeout S]
  *   npm run bench:corpus -- --reports DIR   (the table again from a finished run's folder)
+ *   npm run bench:corpus -- --rules-only ...  (only the run with the rules: no baseline, no nbclient;
+ *                                              the baseline columns repeat it)
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -68,11 +70,13 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const cellTimeoutSeconds = Number(takeFlag(args, '--cell-timeout', '600'));
   const saved = takeFlag(args, '--reports', '');
+  const rulesOnly = args.includes('--rules-only');
+  args.splice(0, args.length, ...args.filter(arg => arg !== '--rules-only'));
   const selected: ICorpusEntry[] = corpusEntries(args);
-  printFigures(saved ? savedRows(saved, selected) : await runAll(selected, cellTimeoutSeconds));
+  printFigures(saved ? savedRows(saved, selected) : await runAll(selected, cellTimeoutSeconds, rulesOnly));
 }
 
-async function runAll(selected: ICorpusEntry[], cellTimeoutSeconds: number): Promise<IRow[]> {
+async function runAll(selected: ICorpusEntry[], cellTimeoutSeconds: number, rulesOnly = false): Promise<IRow[]> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'modernizer-bench-'));
   process.stderr.write(`reports in ${root}\n`);
   const server = await startJupyterServer({ rootDir: root });
@@ -80,12 +84,16 @@ async function runAll(selected: ICorpusEntry[], cellTimeoutSeconds: number): Pro
   try {
     for (const entry of selected) {
       process.stderr.write(`${entry.id}…\n`);
+      const rulesInput = scratchCopy(entry, root, 'rules');
+      const rules = await runNotebook({ notebook: rulesInput, accept: 'rules', cellTimeoutSeconds }, { server });
+      if (rulesOnly) {
+        rows.push({ id: entry.id, baseline: rules, rules });
+        continue;
+      }
       const baseline = await runNotebook(
         { notebook: scratchCopy(entry, root, 'baseline'), accept: 'none', cellTimeoutSeconds },
         { server }
       );
-      const rulesInput = scratchCopy(entry, root, 'rules');
-      const rules = await runNotebook({ notebook: rulesInput, accept: 'rules', cellTimeoutSeconds }, { server });
       let nbclient: IRow['nbclient'];
       try {
         // One plain run of the final notebook, in a fresh copy of the folder.
