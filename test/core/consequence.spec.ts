@@ -122,6 +122,19 @@ describe('ConsequenceFinder', () => {
       expect(finder(records).find(1, error, { line: 1, culprit: 'grid.predict(X_test)' })).toMatchObject({ cause: 0, kind: 'attribute' });
     });
 
+    it('should blame the failed fit of an unfitted estimator, not a later failed use of it nor what the line assigns', () => {
+      const records = cells(
+        ['log_reg = LogisticRegression()\nlog_reg.fit(X, y)', 'error', raised('ValueError', 'inconsistent numbers of samples', 2)],
+        ['y_proba = log_reg.predict_proba(X_new)\nplot(y_proba)', 'error', raised('NotFittedError', 'not fitted yet')],
+        ['y_proba = log_reg.predict_proba(X_new)', 'error']
+      );
+      const error = raised('NotFittedError', 'This LogisticRegression instance is not fitted yet.');
+      expect(finder(records).find(2, error, { line: 1, culprit: 'y_proba = log_reg.predict_proba(X_new)' })).toMatchObject({
+        via: 0,
+        reason: "'log_reg' would have been fitted in cell 1, which failed before it finished with log_reg"
+      });
+    });
+
     it('should trace a missing column to the failed cell that should have added it', () => {
       const records = cells(
         ["df['age'] = df['age'].astype(np.float)\ndf['ratio'] = df.a / df.b", 'error', raised('AttributeError', "module 'numpy' has no attribute 'float'")],

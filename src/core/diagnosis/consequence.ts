@@ -123,10 +123,13 @@ export class ConsequenceFinder {
       return undefined;
     }
     const line = new PythonSource(place.culprit);
-    // The objects the failing line reads the attribute from (or, unfitted, any it uses).
+    // The objects the failing line reads the attribute from, or (unfitted) whose methods it calls.
     const objects = new Set<string>();
-    for (const node of notFitted ? line.findAll('VariableName') : line.memberAccesses(attribute!)) {
-      let root = notFitted ? node : node.firstChild;
+    const members = notFitted
+      ? line.findAll('CallExpression').map(call => line.callee(call)).filter(callee => callee?.name === 'MemberExpression')
+      : line.memberAccesses(attribute!);
+    for (const member of members) {
+      let root = member!.firstChild;
       while (root && root.name !== 'VariableName') {
         root = root.firstChild;
       }
@@ -134,20 +137,27 @@ export class ConsequenceFinder {
         objects.add(line.textOf(root));
       }
     }
-    for (const object of objects) {
-      const rebound = this._graph.bindingCell(object, index);
-      for (const cell of failed) {
-        if (rebound !== undefined && rebound > cell.index && !failed.some(f => f.index === rebound)) {
-          // Replaced by a cell that ran after the failure: the object is not the failed one's.
-          break;
-        }
-        const setsIt = cell.unfinished.some(statement => attribute && statement.attributes.has(`${object}.${attribute}`));
-        // A fitted attribute (trailing underscore, the scikit-learn convention) is set by a call on the object.
-        const fitted = (notFitted || /^[a-z]\w*[a-z0-9]_$/i.test(attribute ?? '')) &&
-          cell.unfinished.some(statement => statement.receivers.has(object) || statement.changes.has(object));
-        if (setsIt || fitted) {
-          const what = attribute && !notFitted ? `'${object}.${attribute}' would have been set` : `'${object}' would have been fitted`;
-          return this._consequence(cell, 'attribute', `${what} in cell ${cell.index + 1}, which failed before it finished with ${object}`);
+    // A fitted attribute (trailing underscore, the scikit-learn convention) is set by a call on the object.
+    const fittedAttribute = notFitted || /^[a-z]\w*[a-z0-9]_$/i.test(attribute ?? '');
+    const fits = (statement: IStatementEffects, object: string) =>
+      [...statement.methodCalls].some(call => call.startsWith(object + '.') && /^(fit|train|partial_fit)/.test(call.slice(object.length + 1)));
+    // Where the object should have been fitted first; else any unfinished call on it.
+    const tests: ((statement: IStatementEffects, object: string) => boolean)[] = [
+      (statement, object) => (attribute !== undefined && statement.attributes.has(`${object}.${attribute}`)) || (fittedAttribute && fits(statement, object)),
+      (statement, object) => fittedAttribute && (statement.receivers.has(object) || statement.changes.has(object))
+    ];
+    for (const test of tests) {
+      for (const object of objects) {
+        const rebound = this._graph.bindingCell(object, index);
+        for (const cell of failed) {
+          if (rebound !== undefined && rebound > cell.index && !failed.some(f => f.index === rebound)) {
+            // Replaced by a cell that ran after the failure: the object is not the failed one's.
+            break;
+          }
+          if (cell.unfinished.some(statement => test(statement, object))) {
+            const what = attribute && !notFitted ? `'${object}.${attribute}' would have been set` : `'${object}' would have been fitted`;
+            return this._consequence(cell, 'attribute', `${what} in cell ${cell.index + 1}, which failed before it finished with ${object}`);
+          }
         }
       }
     }

@@ -16,6 +16,8 @@ export interface IStatementEffects {
   changes: Set<string>;
   /** Objects whose methods it calls (`model.fit(...)` -> model): a call may set their attributes. */
   receivers: Set<string>;
+  /** Those calls as `object.method` (`model.fit`). */
+  methodCalls: Set<string>;
   /** Attributes it sets on an object (`obj.attr = ...`), as `obj.attr`. */
   attributes: Set<string>;
   /** Keys and columns it adds (`df['new'] = ...`, `.assign(new=...)`, `.insert(i, 'new', ...)`). */
@@ -59,6 +61,7 @@ namespace Private {
       lastLine: source.lineAt(Math.max(statement.from, statement.to - 1)),
       changes: new Set([...names.defines, ...names.mutates]),
       receivers: new Set(),
+      methodCalls: new Set(),
       attributes: new Set(),
       keys: new Set(),
       files: new Set(),
@@ -98,6 +101,9 @@ namespace Private {
       const root = rootName(source, callee.firstChild);
       if (root) {
         effects.receivers.add(root);
+        if (method) {
+          effects.methodCalls.add(`${root}.${method}`);
+        }
       }
     }
     const args = source.callArguments(call);
@@ -126,7 +132,7 @@ namespace Private {
   }
 
   /** The VariableName a chain of members, subscripts and calls starts from. */
-  function rootName(source: PythonSource, node: SyntaxNode | null): string | undefined {
+  export function rootName(source: PythonSource, node: SyntaxNode | null): string | undefined {
     let current = node;
     while (current && (current.name === 'MemberExpression' || current.name === 'CallExpression')) {
       current = current.firstChild;
