@@ -36,7 +36,7 @@ for (const theme of ['light', 'dark'] as const) {
       });
       await expect(cause.locator('.jp-Modernizer-Consequence')).toHaveCount(5);
       await expect(cause.locator('.jp-Modernizer-Consequence').last()).toContainText('predictions.csv would have been written by cell 7');
-      // Consequences are not listed as failures of their own.
+      // Consequences are not listed as failures of their own: the cause and the two cells that ran clean.
       await expect(panel.locator('.jp-Modernizer-CellList > .jp-Modernizer-Cell')).toHaveCount(3);
       const summary = panel.locator('.jp-Modernizer-Summary');
       await expect(summary).toContainText('1 root cause to fix');
