@@ -127,11 +127,16 @@ function printRootCauses(rows: IRow[]): void {
   };
   const sum = (key: 'baseline' | 'rules', field: 'rootCauses' | 'consequences' | 'expected') =>
     rows.reduce((total, row) => total + split(row[key])[field], 0);
-  for (const key of ['baseline', 'rules'] as const) {
+  // With --rules-only there is no diagnose-only run to compare with.
+  const rulesOnly = rows.every(row => row.baseline === row.rules);
+  for (const key of rulesOnly ? (['rules'] as const) : (['baseline', 'rules'] as const)) {
     process.stdout.write(
       `failing cells, ${key === 'baseline' ? 'diagnose only (--accept none)' : 'after rules (--accept rules)'}: ` +
         `${sum(key, 'rootCauses')} root causes, ${sum(key, 'consequences')} consequences, ${sum(key, 'expected')} author's own errors\n`
     );
+  }
+  if (rulesOnly) {
+    return;
   }
   let gone = 0;
   let causeFixedStillFailing = 0;
