@@ -20,9 +20,13 @@ export interface IShownNumber {
   vector: string;
 }
 
-/** Lines whose numbers are not results: timings, memory, progress, addresses, dates, paths. */
+/**
+ * Lines whose numbers are not results: timings, memory, progress, addresses,
+ * dates, paths, and matplotlib's `Text(x, y, 'label')` reprs (where a label
+ * sits depends on the figure's layout).
+ */
 const NOISE =
-  /\b(wall time|cpu times?|elapsed|seconds?|took|it\/s|s\/it|eta|[mk]?b\b|memory usage|warning|deprecat|epoch \d+\/|step|version|python|\d{4}-\d{2}-\d{2})|0x[0-9a-f]+|<[\w.]+ (object|at) |file |\/[\w.-]+\//i;
+  /\b(wall time|cpu times?|elapsed|seconds?|took|it\/s|s\/it|eta|[mk]?b\b|memory usage|warning|deprecat|epoch \d+\/|step|version|python|\d{4}-\d{2}-\d{2})|0x[0-9a-f]+|<[\w.]+ (object|at) |file |\/[\w.-]+\/|\bText\(-?[\d.e+-]+, -?[\d.e+-]+, /i;
 
 /**
  * A number as written: sign, currency, digits with thousands separators or

@@ -24,6 +24,8 @@ export interface IRandomCall {
 const GLOBAL_DRAW = /(^|\.)random\.(?!seed$|RandomState$|default_rng$|get_state$|set_state$|SeedSequence$|Generator$)\w+$/;
 /** Calls that seed the global generators every unseeded estimator falls back on. */
 const GLOBAL_SEED = /(^|\.)(random\.seed|set_random_seed|random\.set_seed|manual_seed|seed_everything)$/;
+/** Draws and models whose weights start random unless a global seed is set (torch, Keras). */
+const FRAMEWORK_DRAW = /(^|\.)(torch\.(rand|randn|randint|randperm|normal|bernoulli|multinomial)|Sequential)$/;
 /** Generators built without a seed. */
 const UNSEEDED_GENERATOR = /(^|\.)random\.(RandomState|default_rng)$/;
 
@@ -54,7 +56,7 @@ export function unseededCalls(text: string, globallySeeded = false): IRandomCall
       found.push({ call: call.callee, line });
     } else if (UNSEEDED_GENERATOR.test(call.callee) && call.positional === 0 && !keywordSeeded) {
       found.push({ call: call.callee, line });
-    } else if (GLOBAL_DRAW.test(call.callee)) {
+    } else if (GLOBAL_DRAW.test(call.callee) || FRAMEWORK_DRAW.test(call.callee)) {
       found.push({ call: call.callee, line });
     }
   }

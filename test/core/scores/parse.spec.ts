@@ -51,6 +51,11 @@ describe('numbersInText()', () => {
     ]);
   });
 
+  it("should leave out matplotlib's Text reprs: where a label sits depends on the layout", () => {
+    // dev09-codebasics-churn-keras, cell 59: plt.ylabel('Truth') under Matplotlib 3.
+    expect(numbersInText("Text(69.0, 0.5, 'Truth')")).toEqual([]);
+  });
+
   it('should read a thousands separator as one number', () => {
     expect(numbersInText('Total revenue: $12,345.67\n').map(n => [n.value, n.text])).toEqual([[12345.67, '$12,345.67']]);
   });

@@ -15,13 +15,17 @@ describe('unseededCalls()', () => {
     ["df.sample(5, random_state=1)", []],
     ['rng = np.random.default_rng()', ['np.random.default_rng']],
     ['rng = np.random.default_rng(0)', []],
-    ['clf = RandomForestClassifier(**params)', []]
+    ['clf = RandomForestClassifier(**params)', []],
+    ['model = keras.Sequential([keras.layers.Dense(1)])', ['keras.Sequential']],
+    ['w = torch.randn(3, 1)', ['torch.randn']]
   ])('should find the unseeded draws of %j', (source, calls) => {
     expect(unseededCalls(source).map(call => call.call)).toEqual(calls);
   });
 
   it('should not count draws after a global seed', () => {
     expect(seedsGlobally('import numpy as np\nnp.random.seed(42)')).toBe(true);
+    expect(seedsGlobally('tf.random.set_seed(1)')).toBe(true);
+    expect(seedsGlobally('torch.manual_seed(1)')).toBe(true);
     expect(unseededCalls('X = 2 * np.random.rand(100, 1)', true)).toEqual([]);
   });
 });
