@@ -53,6 +53,12 @@ def releases_of(dist):
     return sorted(versions, key=Version)
 
 
+def minor(version):
+    """Releases are mined one per minor: `2.0.3` -> `2.0`, `0.22.2.post1` -> `0.22`."""
+    v = Version(version)
+    return f'{v.major}.{v.minor}'
+
+
 def fact_id(fact):
     parts = [fact['library'], fact['kind'], fact['old']]
     if fact.get('param'):
@@ -102,10 +108,11 @@ class History:
 
 
 # Internals no notebook imports; their reshuffles are not worth facts.
-INTERNAL = {'compat', 'computation', 'internals', 'conftest', 'core', 'tests', 'testing', 'libs', 'src', 'array_api'}
+INTERNAL = {'compat', 'computation', 'internals', 'conftest', 'core', 'tests', 'testing', 'libs', 'src', 'array_api',
+            'api'}
 # Namespaces that repeat the main one's names with other semantics (numpy.ma.in1d, numpy.matlib.zeros):
 # a removed name did not move there.
-TWINS = {'matlib', 'ma', 'char', 'scimath', 'emath', 'rec', 'strings', 'array_api', 'masked'}
+TWINS = {'matlib', 'ma', 'char', 'scimath', 'emath', 'rec', 'strings', 'array_api', 'masked', 'src', 'legacy'}
 
 
 def _similar(a, b):
@@ -197,7 +204,7 @@ def build(dist, jobs):
         if kept is None:
             merged[fact['id']] = fact
             continue
-        for key in ('new', 'newParam', 'newValue', 'message'):
+        for key in ('new', 'newParam', 'newValue', 'message', 'removedIn'):
             if not kept.get(key) and fact.get(key):
                 kept[key] = fact[key]
         if kept.get('origin') == 'api-diff' and fact.get('origin') != 'api-diff':
@@ -230,6 +237,10 @@ def build(dist, jobs):
                                        'param': since[0], 'origin': 'api-diff', 'source': f'{dist} {since[1]} api-diff'}
             fact['removedIn'] = since[1]
             merged[fid] = fact
+    for fact in merged.values():
+        for key in ('deprecatedIn', 'removedIn'):
+            if fact.get(key):
+                fact[key] = minor(fact[key])
     out = os.path.join(CACHE, 'candidates', f'{dist}.json')
     os.makedirs(os.path.dirname(out), exist_ok=True)
     json.dump({'library': dist, 'versions': versions, 'facts': sorted(merged.values(), key=lambda f: f['id'])},

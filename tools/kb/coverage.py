@@ -73,7 +73,7 @@ def covers(fact, entry):
     if kind.startswith('option-'):
         return bool(fact.get('param')) and fact['param'] in code
     if kind == 'module-moved':
-        return any(i == fact['old'] or i.startswith(fact['old'] + '.') for i in imports)
+        return fact['old'] in dotted or any(i == fact['old'] or i.startswith(fact['old'] + '.') for i in imports)
     # attribute / name kinds: the full path, or its last two parts, appear in the old code.
     tail = '.'.join(fact['old'].split('.')[-2:])
     return fact['old'] in dotted or any(d.endswith('.' + tail) or d == tail for d in dotted) or (

@@ -381,13 +381,108 @@ def _jsonable(value):
     return repr(value)
 
 
+class _Unknown:
+    pass
+
+
+UNKNOWN = _Unknown()
+
+
+class TableEvaluator:
+    """Evaluates the few statements NumPy builds its expiry tables with, in source order:
+    string constants, `.format(...)`, lists/tuples/dicts, dict comprehensions, `T[k] = v`,
+    `T.update(...)`.  Anything else is UNKNOWN; nothing is executed."""
+
+    def __init__(self):
+        self.env = {}
+
+    def run(self, tree):
+        for node in _module_body(tree):
+            if isinstance(node, ast.Assign) and len(node.targets) == 1:
+                target = node.targets[0]
+                if isinstance(target, ast.Name):
+                    self.env[target.id] = self.eval(node.value)
+                elif isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
+                    table, key = self.env.get(target.value.id), self.eval(target.slice)
+                    if isinstance(table, dict) and isinstance(key, str):
+                        table[key] = self.eval(node.value)
+            elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
+                call = node.value
+                if (isinstance(call.func, ast.Attribute) and call.func.attr == 'update'
+                        and isinstance(call.func.value, ast.Name) and call.args):
+                    table, more = self.env.get(call.func.value.id), self.eval(call.args[0])
+                    if isinstance(table, dict) and isinstance(more, dict):
+                        table.update(more)
+        return {k: v for k, v in self.env.items() if k in TABLE_NAMES and isinstance(v, dict)}
+
+    def eval(self, node, local=None):
+        local = local or {}
+        if isinstance(node, ast.Constant):
+            return node.value
+        if isinstance(node, ast.Name):
+            return local.get(node.id, self.env.get(node.id, UNKNOWN))
+        if isinstance(node, (ast.Tuple, ast.List)):
+            return [self.eval(e, local) for e in node.elts]
+        if isinstance(node, ast.Dict):
+            out = {}
+            for k, v in zip(node.keys, node.values):
+                key = self.eval(k, local) if k is not None else UNKNOWN
+                if isinstance(key, str):
+                    out[key] = self.eval(v, local)
+            return out
+        if isinstance(node, ast.DictComp) and len(node.generators) == 1:
+            gen = node.generators[0]
+            items = self.eval(gen.iter, local)
+            if not isinstance(items, list):
+                return UNKNOWN
+            out = {}
+            for item in items:
+                scope = dict(local)
+                if isinstance(gen.target, ast.Name):
+                    scope[gen.target.id] = item
+                elif isinstance(gen.target, ast.Tuple) and isinstance(item, list) and len(item) == len(gen.target.elts):
+                    for t, v in zip(gen.target.elts, item):
+                        if isinstance(t, ast.Name):
+                            scope[t.id] = v
+                key = self.eval(node.key, scope)
+                if isinstance(key, str):
+                    out[key] = self.eval(node.value, scope)
+            return out
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == 'format'):
+            template = self.eval(node.func.value, local)
+            args = [self.eval(a, local) for a in node.args]
+            kwargs = {k.arg: self.eval(k.value, local) for k in node.keywords if k.arg}
+            if isinstance(template, str) and all(isinstance(a, str) for a in args + list(kwargs.values())):
+                try:
+                    return template.format(*args, **kwargs)
+                except (IndexError, KeyError, ValueError):
+                    return UNKNOWN
+        return UNKNOWN
+
+
+def _unknown_to_none(value):
+    if isinstance(value, dict):
+        return {k: _unknown_to_none(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_unknown_to_none(v) for v in value]
+    return None if value is UNKNOWN else value
+
+
 def extract_source(module, rel, source):
     """API, deprecation sites and tables of one module's source."""
     tree = ast.parse(source)
     module_strings = _local_strings([n for n in tree.body if isinstance(n, ast.Assign)], {})
     visitor = _Visitor(module, rel, module_strings)
     visitor.visit(tree)
-    return module_api(module, rel.endswith('__init__.py'), tree), visitor.found, visitor.tables
+    tables = visitor.tables
+    evaluated = TableEvaluator().run(tree) if any(n in source for n in TABLE_NAMES) else {}
+    if evaluated:
+        tables = [t for t in tables if t['name'] not in evaluated]
+        for name, value in evaluated.items():
+            line = next((n.lineno for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == name), 0)
+            tables.append({'name': name, 'value': _jsonable(_unknown_to_none(value)), 'file': rel, 'line': line,
+                           'scope': []})
+    return module_api(module, rel.endswith('__init__.py'), tree), visitor.found, tables
 
 
 def extract_archive(archive, package):

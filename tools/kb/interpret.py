@@ -19,9 +19,13 @@ USER_ALIASES = {
 PACKAGES = {'numpy', 'pandas', 'sklearn', 'scipy', 'matplotlib', 'seaborn', 'statsmodels', 'IPython',
             'xgboost', 'lightgbm', 'keras', 'tensorflow', 'mpl_toolkits', 'joblib', 'ipywidgets', 'notebook'}
 MAX_MESSAGE = 400
+DEPRECATION_CATEGORY = re.compile(r'Deprecat|FutureWarning|ShimWarning|mplDeprecation', re.I)
+CHANGE_WORDS = re.compile(r'deprecat|will be removed|has been removed|was removed|is removed|renamed|'
+                          r'no longer supported|has moved|moved to|will be dropped', re.I)
+BEHAVIOUR = re.compile(r'\bbehaviou?r\b|\bdefault\b|will change|will raise|silently|in a future version,? (?:this|it|the)', re.I)
 NAME_KINDS = {'module-moved', 'name-moved', 'attribute-renamed', 'attribute-removed'}
 # `obj.ffill()`, `df.to_numpy()` in a message: a member of the object the method is called on.
-OBJECT_WORDS = {'obj', 'df', 'ser', 's', 'self', 'series', 'frame', 'ax', 'axes', 'model', 'est', 'estimator',
+OBJECT_WORDS = {'X', 'A', 'M', 'm', 'res', 'result', 'results', 'mod', 'dist', 'obj', 'df', 'ser', 's', 'self', 'series', 'frame', 'ax', 'axes', 'model', 'est', 'estimator',
                 'clf', 'fig', 'arr', 'a', 'x', 'idx', 'index', 'gb', 'grouped', 'rolling', 'resampler'}
 
 
@@ -95,12 +99,14 @@ class Qualifier:
         for path in latest.paths:
             self.by_leaf.setdefault(path.rsplit('.', 1)[-1], []).append(path)
 
-    def exists(self, path):
-        return path in self.latest.paths
+    def exists(self, path, api=None):
+        return path in self.latest.paths or (api is not None and path in api.paths)
 
     def __call__(self, raw, ctx, owner_paths=()):
-        if not raw or '{' in raw:
-            return None
+        if raw and raw.endswith('()'):
+            raw = raw[:-2]
+        if not raw or re.search(r'[{}()\[\] ,=]', raw):
+            return None  # an expression (`cs.labelTexts[0].get_font()`), not a path
         if raw.startswith('.'):
             raw = raw[1:]
             return f'{owner_paths[0].rsplit(".", 1)[0]}.{raw}' if owner_paths else (
@@ -116,13 +122,19 @@ class Qualifier:
         if '.' not in raw and hasattr(builtins, raw):
             return raw
         candidates = []
-        if owner_paths:
-            candidates.append(f'{owner_paths[0].rsplit(".", 1)[0]}.{raw}')
-        if ctx.owner:
-            candidates.append(f'{ctx.api.best_path(ctx.owner)}.{raw}')
+        member_like = '.' not in raw and not raw[:1].isupper()
+        owners = ([owner_paths[0].rsplit('.', 1)[0]] if owner_paths else []) + (
+            [ctx.api.best_path(ctx.owner)] if ctx.owner else [])
+        for owner in owners:
+            # `Series.view` said inside Series: the class is named once.
+            if owner.rsplit('.', 1)[-1] == head and rest:
+                candidates.append(f'{owner}.{rest}')
+            candidates.append(f'{owner}.{raw}')
+        if member_like and candidates and (owner_paths or ctx.owner):
+            return candidates[0]  # an attribute of the same class (often set in fit: not in the class body)
         candidates += [f'{ctx.module}.{raw}', f'{self.package}.{raw}']
         for c in candidates:
-            if self.exists(c):
+            if self.exists(c, ctx.api):
                 return c
         leaf_paths = sorted(self.by_leaf.get(raw.rsplit('.', 1)[-1], []), key=lambda p: (p.count('.'), len(p)))
         leaf_paths = [p for p in leaf_paths if p.endswith('.' + raw)]
@@ -179,6 +191,8 @@ class Interpreter:
         ctx = Context(site, self.api)
         h = site['helper']
         if h == 'warn':
+            if not (DEPRECATION_CATEGORY.search(site.get('category') or '') or CHANGE_WORDS.search(site['message'])):
+                return  # `Attempting to use scipy.linalg.eigh instead`: a fallback, not a deprecation
             return self.message(site, ctx, site['message'])
         if h in ('deprecate_kwarg', '_deprecate_kwarg', 'rename_parameter', '_rename_parameter'):
             first = 1 if h.endswith('rename_parameter') else 0
@@ -250,8 +264,10 @@ class Interpreter:
         olds = [self.qualify(name, ctx)] if isinstance(name, str) else ctx.user_paths(ctx.callable)
         new = self.qualify(alternative, ctx) if isinstance(alternative, str) else None
         for old in olds:
+            if not old:
+                continue
             self.add('attribute-renamed' if new else 'attribute-removed', old, site,
-                     text or (f'{name} is deprecated' + (f'; use {alternative} instead' if new else '')), new=new)
+                     text or (f'{old.rsplit(".", 1)[-1]} is deprecated' + (f'; use {alternative} instead' if new else '')), new=new)
 
     def _deprecated(self, site, ctx):
         kw = site.get('kwargs', {})
@@ -292,6 +308,16 @@ class Interpreter:
                          param=old_arg, newParam=new_arg)
 
     @staticmethod
+    def _same_nature(old, new):
+        """A method replaced by a class (`transform` -> `SelectFromModel`) is advice, not a rename."""
+        if not old or not new:
+            return new
+        a, b = old.rsplit('.', 1)[-1], new.rsplit('.', 1)[-1]
+        if a[:1].islower() and b[:1].isupper() and old.count('.') >= 2 and old.rsplit('.', 2)[-2][:1].isupper():
+            return None
+        return new
+
+    @staticmethod
     def _name_kind(old, new):
         if not new:
             return 'attribute-removed'
@@ -312,24 +338,31 @@ class Interpreter:
                     for old in olds:
                         self.add('value-renamed', old, site, text, param=param, value=repr(old_values[0]), newValue=new_value)
                     return
-        keywords = [k for k in parsed['keywords'] if k in params or (ctx.takes_kwargs and k not in ('self',))]
+        quoted = set(msgparse.quoted_values(text)) | set(re.findall(r'`+(\w+)`+', text))
+        keywords = [k for k in parsed['keywords'] if k in params or (ctx.takes_kwargs and k in quoted)]
         keywords += [q for q in msgparse.quoted_values(text) if q in params and q not in keywords]
         if keywords and olds and not parsed['subject']:
             old_arg = keywords[0]
             new_arg = parsed['new'] if parsed['new'] in params and parsed['new'] != old_arg else None
             if not new_arg:
                 new_arg = next((k for k in parsed['keywords'][1:] if k in params and k != old_arg and not parsed['via']), None)
+            if not new_arg and re.search(r'\bbehaviou?r\b|\bdefault\b|will change|silently', text, re.I) and not re.search(r'(?:keyword|argument|parameter)\W+(?:\w+\W+){0,3}(?:is|was|has been) (?:deprecated|removed)', text, re.I):
+                return  # `the default of numeric_only will change`: a behaviour change, not a removed keyword
             if old_arg in params or new_arg or ctx.takes_kwargs:
                 for old in olds:
                     self.add('keyword-renamed' if new_arg else 'keyword-removed', old, site, text, param=old_arg, newParam=new_arg)
                 return
         if not ctx.callable and not ctx.owner and (parsed['module'] or parsed['subject'] is None):
             new = self.qualify(parsed['new'], ctx) if parsed['new'] else None
+            if new and not self.qualify.exists(new, ctx.api) and new.split('.')[0] == self.package:
+                new = parsed['new']  # another distribution's module: `import from traitlets.config instead`
             if new and new.split('.')[0] == self.package and new.count('.') == 0 and f'{self.package}.{parsed["new"]}' in self.qualify.latest.modules:
                 new = f'{self.package}.{parsed["new"]}'
             if parsed['module'] or new:
                 self.add('module-moved', ctx.module, site, text, new=new)
             return
+        if parsed['newNeedsArguments'] and not alternative:
+            parsed['new'] = None
         subject = parsed['subject']
         if not subject and not (alternative or parsed['new']) and not self._says_removal(text, olds):
             return
@@ -338,7 +371,8 @@ class Interpreter:
         new = self.qualify(alternative or parsed['new'], ctx, olds)
         for old in olds:
             if old:
-                self.add(self._name_kind(old, new), old, site, text, new=new)
+                same = self._same_nature(old, new)
+                self.add(self._name_kind(old, same), old, site, text, new=same)
 
     @staticmethod
     def _says_removal(text, olds):
@@ -346,7 +380,7 @@ class Interpreter:
         leafs = {o.rsplit('.', 1)[-1] for o in olds}
         if not any(re.search(r'(?<![\w.])' + re.escape(leaf) + r'\b', text) for leaf in leafs):
             return False
-        return not re.search(r'\bbehaviou?r\b|\bdefault\b|will change|will raise|silently|in a future version,? (?:this|it|the)', text, re.I)
+        return not BEHAVIOUR.search(text)
 
     # -- shipped tables ------------------------------------------------------------------
     def table(self, table):
@@ -363,7 +397,11 @@ class Interpreter:
                     continue
                 parsed = msgparse.parse(text)
                 new = self.qualify(parsed['new'], ctx) if parsed['new'] else None
-                self.add(self._name_kind(None, new), f'{module}.{attr}', site, text, new=new)
+                # Only __deprecated_attrs__ lists names that still work (and warn); the others are gone.
+                when = {} if name == '__deprecated_attrs__' else {'removedIn': self.version}
+                self.add(self._name_kind(None, new), f'{module}.{attr}', site, text, new=new, **when)
+                if when:
+                    self.facts[-1].pop('deprecatedIn', None)
         elif name == '_deprecated_map' and isinstance(value, dict):
             for key, entry in sorted(value.items()):
                 alt = entry[1] if isinstance(entry, list) and len(entry) > 1 and isinstance(entry[1], str) else None

@@ -25,6 +25,7 @@ REPLACEMENT_PATTERNS = [
     r"\buse\s+" + QUOTED + r"\s+by\s+itself",
     r"(?:^|\.\s+|[,;]\s*)use\s+(?:the\s+)?" + QUOTED,
     r"\bswitch\s+to\s+(?:using\s+)?" + QUOTED,
+    r"\b(?:still\s+)?available\s+(?:as|at|in|from)\s+" + QUOTED,
 ]
 SUBJECT_PATTERNS = [
     r"^(?:the\s+)?(?:function|method|attribute|class|module|property)?\s*" + QUOTED + r"\s+(?:is|are|was|were|has\s+been|have\s+been|will\s+be)\s+(?:now\s+)?(?:deprecated|removed|renamed|moved)",
@@ -52,7 +53,7 @@ NOT_NAMES = {
     'parameters', 'list', 'value', 'values', 'a', 'please', 'we', 'you', 'if', 'when', 'should',
     'can', 'there', 'here', 'release', 'instance', 'instances', 'callable', 'syntax', 'that', 'so',
     'nothing', 'none', 'format', 'data', 'option', 'options', 'NumPy', 'numpy', 'pandas', 'scipy',
-    'sklearn', 'matplotlib', 'keras', 'version',
+    'sklearn', 'matplotlib', 'keras', 'version', 'from', 'import', 'calling', 'using', 'setting',
 }
 _VERSION = re.compile(r"\b(?:in|since|as\s+of)\s+(?:version\s+|v|pandas\s+|NumPy\s+|numpy\s+|Matplotlib\s+|scikit-learn\s+|release\s+)?(\d+\.\d+(?:\.\d+)?)", re.I)
 
@@ -71,21 +72,34 @@ def clean_name(raw, marked=False):
     return name
 
 
-def _first(patterns, text, flags=re.I):
+def _first(patterns, text, flags=re.I, spans=None):
     for pattern in patterns:
         for m in re.finditer(pattern, text, flags):
             marked = m.start(1) > 0 and text[m.start(1) - 1] in '`\'"'
             name = clean_name(m.group(1), marked)
             if name:
+                if spans is not None:
+                    spans.append(m.end(1))
                 return name
     return None
+
+
+def called_with_arguments(text, name):
+    """`SGDRegressor(loss='epsilon_insensitive')`: the replacement needs arguments, it is no rename."""
+    return bool(name) and bool(re.search(re.escape(name) + r"\((?!\s*\))", text))
 
 
 IMPORT_INSTEAD = re.compile(r"\bimport\s+" + QUOTED + r"(?:\s+from\s+[`'\"]?([\w\.]+)[`'\"]?)?\s+instead", re.I)
 
 
+IMPORT_FROM_INSTEAD = re.compile(r"\bimport\s+(?:it\s+|them\s+)?from\s+" + QUOTED + r"\s+instead", re.I)
+
+
 def replacement(text):
     """The name a message says to use instead, if it says one."""
+    m = IMPORT_FROM_INSTEAD.search(text)
+    if m and clean_name(m.group(1), True):
+        return clean_name(m.group(1), True)
     m = IMPORT_INSTEAD.search(text)
     if m and clean_name(m.group(1), True):
         name = clean_name(m.group(1), True)
@@ -130,9 +144,11 @@ def version_in(text):
 def parse(text):
     """Everything the message states, for the interpreter to combine with its context."""
     text = ' '.join((text or '').split())
+    new = replacement(text)
     return {
         'subject': subject(text),
-        'new': replacement(text),
+        'new': new,
+        'newNeedsArguments': called_with_arguments(text, new),
         'keywords': keywords(text),
         'assignments': assignments(text),
         'via': says_via(text),

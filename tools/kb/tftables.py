@@ -69,7 +69,7 @@ def facts_from_wheel(archive, version):
             table = {}
         for old, new in sorted(table.items()):
             facts.append({'library': dist, 'kind': 'attribute-renamed', 'old': tf_path(old), 'new': tf_path(new),
-                          'deprecatedIn': '1.13', 'removedIn': '2.0', 'origin': 'table', 'source': source(file, line),
+                          'removedIn': '2.0', 'origin': 'table', 'source': source(file, line),
                           'message': f'TensorFlow 2 upgrade script: {old} -> {new}'})
     if 'tf_upgrade_v2.py' in files:
         value, line = _assignments(ast.parse(files['tf_upgrade_v2.py'])).get('function_keyword_renames', (None, 0))
@@ -78,11 +78,14 @@ def facts_from_wheel(archive, version):
         except ValueError:
             table = {}
         for func, renames in sorted(table.items()):
+            if not func.startswith('tf.'):
+                continue  # `*.minimize`: any object's method, not a path
             for old_arg, new_arg in sorted(renames.items()):
-                facts.append({'library': dist, 'kind': 'keyword-renamed', 'old': tf_path(func), 'param': old_arg,
-                              'newParam': new_arg, 'deprecatedIn': '1.13', 'removedIn': '2.0', 'origin': 'table',
-                              'source': source('tf_upgrade_v2.py', line),
-                              'message': f'TensorFlow 2 upgrade script: renamed keyword argument {old_arg} -> {new_arg}'})
+                text = (f'TensorFlow 2 upgrade script: renamed keyword argument {old_arg} -> {new_arg}' if new_arg
+                        else f'TensorFlow 2 upgrade script: keyword argument {old_arg} was removed')
+                facts.append({'library': dist, 'kind': 'keyword-renamed' if new_arg else 'keyword-removed',
+                              'old': tf_path(func), 'param': old_arg, 'newParam': new_arg, 'removedIn': '2.0',
+                              'origin': 'table', 'source': source('tf_upgrade_v2.py', line), 'message': text})
     if 'module_deprecations_v2.py' in files:
         tree = ast.parse(files['module_deprecations_v2.py'])
         texts = _strings(tree)
@@ -109,6 +112,7 @@ def main():
     facts = facts_from_wheel(archive, version)
     merged = {}
     for f in facts:
+        f = {k: v for k, v in f.items() if v is not None}
         f['id'] = fact_id(f)
         merged.setdefault(f['id'], f)
     out = os.path.join(CACHE, 'candidates', 'tensorflow.json')

@@ -52,6 +52,8 @@ def is_valid(fact, paths, options):
     old = paths.get(fact['old'], {})
     new = paths.get(fact.get('new') or '', {})
     old_gone_or_warns = not old.get('exists') or old.get('warns') or fact.get('warnsToday')
+    if kind == 'module-moved' and not fact.get('new'):
+        return bool(old_gone_or_warns)  # gone with no successor: TensorFlow's tf.contrib
     if kind in ('module-moved', 'name-moved', 'attribute-renamed'):
         return bool(new.get('exists')) and bool(old_gone_or_warns)
     if kind == 'attribute-removed':
@@ -126,8 +128,15 @@ def main():
     out = {'schema': 1, 'minedAt': datetime.date.today().isoformat(),
            'validatedAgainst': sorted(against.values()), 'facts': kept}
     with open(OUTPUT, 'w') as fh:
-        json.dump(out, fh, indent=1, ensure_ascii=False)
-        fh.write('\n')
+        fh.write(dumps(out))
+
+
+def dumps(kb):
+    """One fact per line: compact, and a re-run's diff reads fact by fact."""
+    head = {k: v for k, v in kb.items() if k != 'facts'}
+    lines = [json.dumps(f, ensure_ascii=False, separators=(',', ':')) for f in kb['facts']]
+    text = json.dumps(head, ensure_ascii=False, indent=1)[:-2] + ',\n "facts": [\n'
+    return text + ',\n'.join(lines) + '\n ]\n}\n'
 
 
 if __name__ == '__main__':

@@ -191,3 +191,55 @@ def test_a_replacement_is_qualified_against_todays_api():
     facts = _facts(files)
     assert [(f['old'], f.get('new')) for f in facts] == [('pkg.imread', 'pkg.imageio.imread')] or \
         [(f['old'], f.get('new')) for f in facts] == [('pkg.imread', 'imageio.imread')]
+
+
+def test_a_replacement_that_needs_arguments_or_is_of_another_nature_is_advice():
+    files = {
+        'pkg/__init__.py': 'from pkg.linear import Model, Other\n',
+        'pkg/linear.py': '''
+            import warnings
+            class Other:
+                pass
+            class Model:
+                def transform(self, X):
+                    warnings.warn("Support to use estimators as feature selectors will be removed. "
+                                  "Use Other instead.", DeprecationWarning)
+                def old_fit(self, X):
+                    warnings.warn("old_fit is deprecated. Use Other(loss='hinge').fit instead.", FutureWarning)
+                @property
+                def n_features_(self):
+                    warnings.warn("Attribute `n_features_` was deprecated in version 1.0. Use `n_features_in_` instead",
+                                  FutureWarning)
+        ''',
+    }
+    got = sorted((f['kind'], f['old'], f.get('new')) for f in _facts(files))
+    assert got == [
+        ('attribute-removed', 'pkg.Model.old_fit', None),
+        ('attribute-removed', 'pkg.Model.transform', None),
+        ('attribute-renamed', 'pkg.Model.n_features_', 'pkg.Model.n_features_in_'),
+    ]
+
+
+def test_numpy_tables_built_with_format_and_a_comprehension():
+    files = {
+        'pkg/__init__.py': '''
+            import builtins as _builtins
+            __deprecated_attrs__ = {}
+            _msg = ("`np.{n}` is a deprecated alias for the builtin `{n}`. "
+                    "To silence this warning, use `{n}` by itself. {extended_msg}")
+            _specific_msg = "If you specifically wanted the numpy scalar type, use `np.{}` here."
+            _type_info = [("object", ""), ("float", _specific_msg.format("float64"))]
+            __deprecated_attrs__.update({
+                n: (getattr(_builtins, n), _msg.format(n=n, extended_msg=extended_msg))
+                for n, extended_msg in _type_info
+            })
+            __deprecated_attrs__["typeDict"] = (core.numerictypes.typeDict,
+                                                "`np.typeDict` is a deprecated alias for `np.sctypeDict`.")
+        ''',
+    }
+    got = sorted((f['kind'], f['old'], f.get('new')) for f in _facts(files))
+    assert got == [
+        ('attribute-renamed', 'pkg.float', 'float'),
+        ('attribute-renamed', 'pkg.object', 'object'),
+        ('attribute-renamed', 'pkg.typeDict', 'numpy.sctypeDict'),
+    ]

@@ -15,6 +15,8 @@ import msgparse
     ('pandas.tools.plotting.scatter_matrix is deprecated, import pandas.plotting.scatter_matrix instead',
      'pandas.plotting.scatter_matrix'),
     ('The `fit_generator` method has been renamed to `fit`.', 'fit'),
+    ('The `IPython.html` package has been deprecated since IPython 4.0. You should import from `notebook` instead. '
+     '`IPython.html.widgets` has moved to `ipywidgets`.', 'notebook'),
     ('Imputer was deprecated in version 0.20 and will be removed in 0.22. Import impute.SimpleImputer from sklearn instead.',
      'sklearn.impute.SimpleImputer'),
     ('sort(columns=....) is deprecated, use sort_values(by=.....)', 'sort_values'),
