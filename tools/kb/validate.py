@@ -52,6 +52,8 @@ def is_valid(fact, paths, options):
     old = paths.get(fact['old'], {})
     new = paths.get(fact.get('new') or '', {})
     old_gone_or_warns = not old.get('exists') or old.get('warns') or fact.get('warnsToday')
+    if (fact.get('new') or '').startswith('tensorflow.compat.v1'):
+        return False  # TF1 symbols kept for graph mode: no drop-in replacement under TF2's eager default
     if kind == 'module-moved' and not fact.get('new'):
         return bool(old_gone_or_warns)  # gone with no successor: TensorFlow's tf.contrib
     if kind in ('module-moved', 'name-moved', 'attribute-renamed'):

@@ -23,7 +23,7 @@ describe('RuleEngine', () => {
         'import numpy as np\nnp.float(1)\n',
         error('AttributeError', "module 'numpy' has no attribute 'float'"),
         undefined,
-        new Set(['numpy-alias-float'])
+        new Set(['numpy-alias-float', 'kb:numpy:attribute-renamed:numpy.float'])
       );
       expect(proposal).toBeNull();
     });
