@@ -161,8 +161,11 @@ describe('jupyter-modernize batch', () => {
           const requested: string[] = [];
           tab.on('request', (request: { url(): string }) => requested.push(request.url()));
           await tab.goto('file://' + page);
-          expect(await tab.locator('svg').count()).toBe(5);
-          expect(await tab.locator('tbody tr').count()).toBe(3);
+          // Five charts, and the failing cells by root cause (c_dies still fails).
+          expect(await tab.locator('svg').count()).toBe(6);
+          expect(await tab.getByText('Still failing, by root cause').count()).toBe(1);
+          // The notebooks table (the study-verdict table has a row per notebook too).
+          expect(await tab.locator('table').first().locator('tbody tr').count()).toBe(3);
           expect(await tab.getByRole('link', { name: 'modernized' }).count()).toBe(3);
           expect(await tab.getByText('No comparison available').count()).toBe(1);
           // Self-contained: the page itself is the only request.
