@@ -46,6 +46,12 @@ def _leaf(path):
     return path.rsplit('.', 1)[-1]
 
 
+def names_the_api(entry):
+    """Does the entry's error name the attribute / module / keyword (the strict matches)?"""
+    key = entry.get('error_key') or ''
+    return any(re.search(p, key) for p in ATTRIBUTE_ERRORS + MODULE_ERRORS + KEYWORD_ERRORS)
+
+
 def covers(fact, entry):
     key = entry.get('error_key') or ''
     code = entry.get('old_code') or ''
@@ -97,20 +103,22 @@ def main():
         libs = LIBRARIES.get(entry['library'], {entry['library']})
         candidates = [f for lib in libs for f in by_library.get(lib, [])]
         hits = [f for f in candidates if covers(f, entry)]
-        t = totals.setdefault(entry['library'], [0, 0, 0])
+        t = totals.setdefault(entry['library'], [0, 0, 0, 0])
         t[0] += 1
         t[1] += bool(hits)
         t[2] += any(f['validated'] for f in hits)
+        t[3] += bool(hits) and names_the_api(entry)
         if args.list:
             mark = 'V' if any(f['validated'] for f in hits) else ('A' if hits else '-')
             print(f"{mark} {entry['library']:16} {entry['id']:40} {hits[0]['id'] if hits else ''}")
-    print(f"{'library':18}{'entries':>8}{'covered':>9}{'by validated':>14}")
+    print(f"{'library':18}{'entries':>8}{'covered':>9}{'by validated':>14}{'error names it':>16}")
     for lib in sorted(totals):
-        n, c, v = totals[lib]
-        print(f'{lib:18}{n:8}{c:9}{v:14}')
-    n, c, v = (sum(t[i] for t in totals.values()) for i in range(3))
-    print(f"{'all':18}{n:8}{c:9}{v:14}")
-    print(f'{c} of {n} entries covered ({100 * c / n:.0f}%), {v} by a validated fact')
+        n, c, v, s = totals[lib]
+        print(f'{lib:18}{n:8}{c:9}{v:14}{s:16}')
+    n, c, v, s = (sum(t[i] for t in totals.values()) for i in range(4))
+    print(f"{'all':18}{n:8}{c:9}{v:14}{s:16}")
+    print(f'{c} of {n} entries covered ({100 * c / n:.0f}%), {v} by a validated fact; '
+          f'{s} where the error itself names what the fact holds (the others match a name in the old code)')
 
 
 if __name__ == '__main__':
