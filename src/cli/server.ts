@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as net from 'net';
 import * as path from 'path';
 import * as os from 'os';
-import { KernelConnection, ServerConnection, SessionAPI } from '@jupyterlab/services';
+import { KernelAPI, KernelConnection, ServerConnection, SessionAPI } from '@jupyterlab/services';
 import type { Kernel } from '@jupyterlab/services';
 import WebSocket from 'ws';
 import { withoutSecrets } from './secrets';
@@ -154,18 +154,62 @@ export async function startKernelFor(
     server.settings
   );
   const kernel = new KernelConnection({ model: model.kernel!, serverSettings: server.settings, handleComms: false });
-  await kernel.info;
-  return {
-    kernel,
-    shutdown: async () => {
-      try {
-        await SessionAPI.shutdownSession(model.id, server.settings);
-      } catch {
-        // Already gone with the server.
-      }
-      kernel.dispose();
+  const shutdown = async () => {
+    try {
+      await SessionAPI.shutdownSession(model.id, server.settings);
+    } catch {
+      // Already gone with the server.
     }
+    kernel.dispose();
   };
+  try {
+    await kernelReady(kernel, kernelName);
+  } catch (error) {
+    await shutdown();
+    throw error;
+  }
+  return { kernel, shutdown };
+}
+
+/**
+ * Wait for a new kernel's first answer; a kernel that dies as it starts (the server gives up
+ * restarting it) or never answers is an error, not a wait without end.
+ */
+async function kernelReady(kernel: Kernel.IKernelConnection, name: string, timeoutMs = 120000): Promise<void> {
+  let onStatus: ((_: unknown, status: Kernel.Status) => void) | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let restarts = 0;
+  let poll: ReturnType<typeof setInterval> | undefined;
+  const failed = new Promise<never>((_, reject) => {
+    onStatus = (_, status) => {
+      restarts += status === 'autorestarting' ? 1 : 0;
+      if (status === 'dead' || restarts >= 3) {
+        reject(new Error(`The ${name} kernel died as it started (${restarts} restarts); check that kernelspec.`));
+      }
+    };
+    kernel.statusChanged.connect(onStatus);
+    timer = setTimeout(() => reject(new Error(`The ${name} kernel did not answer within ${timeoutMs / 1000} s of starting.`)), timeoutMs);
+    // The server's own view: a kernel it gave up restarting is dead or gone.
+    poll = setInterval(() => {
+      KernelAPI.getKernelModel(kernel.id, kernel.serverSettings).then(
+        found => {
+          if (!found || found.execution_state === 'dead') {
+            reject(new Error(`The ${name} kernel died as it started; check that kernelspec.`));
+          }
+        },
+        () => undefined
+      );
+    }, 2000);
+  });
+  // Settles only once; a late poll answer must not become an unhandled rejection.
+  failed.catch(() => undefined);
+  try {
+    await Promise.race([kernel.info, failed]);
+  } finally {
+    clearTimeout(timer);
+    clearInterval(poll);
+    kernel.statusChanged.disconnect(onStatus!);
+  }
 }
 
 async function waitForServer(url: string, token: string, timeoutMs = 60000): Promise<void> {
