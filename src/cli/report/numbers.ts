@@ -83,11 +83,12 @@ export function studyMarkdown(notebooks: readonly INotebookNumbers[]): string[] 
 
 /** HTML: the same table, and each notebook's drifting cells side by side. */
 export function studyHtml(notebooks: readonly INotebookNumbers[]): string {
-  const rows = notebooks.filter(nb => nb.study);
+  const totals = studyTotals(notebooks);
+  // A notebook without a final metric has nothing to show beside its strict verdict but the count.
+  const rows = notebooks.filter(nb => nb.study?.metric);
   if (rows.length === 0) {
     return '';
   }
-  const totals = studyTotals(rows);
   const body = rows
     .map(
       nb =>
