@@ -136,7 +136,11 @@ export function keepSpreads(pairs: INumberPair[], measured: readonly INumberPair
   const spreads = new Map([...Private.keyed(measured)].filter(([, pair]) => pair.spread).map(([key, pair]) => [key, pair]));
   return [...Private.keyed(pairs)].map(([key, pair]) => {
     const before = spreads.get(key);
-    return before && !pair.withinTolerance ? withSpread(pair, [pair.now - before.spread!, pair.now + before.spread!], tolerance) : pair;
+    if (!before) {
+      return pair;
+    }
+    // A figure that matches now still varies run to run: say so.
+    return pair.withinTolerance ? { ...pair, spread: before.spread } : withSpread(pair, [pair.now - before.spread!, pair.now + before.spread!], tolerance);
   });
 }
 

@@ -1,5 +1,5 @@
 import type * as nbformat from '@jupyterlab/nbformat';
-import { measureSpread, pairNumbers, seedsGlobally, unseededCalls, withSpread } from '../../../src/core/scores';
+import { keepSpreads, measureSpread, pairNumbers, seedsGlobally, unseededCalls, withSpread } from '../../../src/core/scores';
 import type { INumberPair } from '../../../src/core/scores';
 import { stdout } from './helpers';
 
@@ -62,5 +62,18 @@ describe('measureSpread()', () => {
       ['rows: #', undefined, true],
       ['Accuracy: #', expect.closeTo(0.015, 6), true]
     ]);
+  });
+});
+
+describe('keepSpreads()', () => {
+  const measured: INumberPair = { template: 'Accuracy: #', original: 0.78, originalText: '0.78', now: 0.74, nowText: '0.74', relativeChange: 0.05, withinTolerance: true, spread: 0.02 };
+
+  it.each([
+    [0.78, true],
+    [0.75, true],
+    [0.6, false]
+  ])('should keep the measured spread on a new figure %d and match it against that spread', (now, within) => {
+    const [pair] = keepSpreads(pairNumbers([stdout('Accuracy: 0.78\n')], [stdout(`Accuracy: ${now}\n`)]), [measured], { relative: 0.01, absolute: 1e-4 });
+    expect(pair).toMatchObject({ spread: expect.closeTo(0.02, 9), withinTolerance: within });
   });
 });
