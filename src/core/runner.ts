@@ -420,9 +420,12 @@ export class Modernizer {
       this._update(cell, { source: live });
       this._graph.update(cell.index, live);
     }
+    // Reruns (stability, calibration) have no status of their own: the cell gets its own back.
+    const statusBefore = cell.status;
     this._update(cell, { status: 'running' });
     const result = await this._session.execute(this._installs.executable(cell), { timeoutMs: this._cellTimeoutMs, signal });
     this._update(cell, {
+      status: statusBefore,
       outputs: result.outputs,
       executionCount: result.executionCount,
       durationMs: cell.durationMs + result.durationMs,

@@ -60,6 +60,18 @@ describe('Modernizer randomness reruns', () => {
     expect(cell.source).toContain('train_test_split(X, y, random_state=0)');
   });
 
+  it('should give a rerun cell its own status back when no seed is accepted', async () => {
+    const modernizer = new Modernizer({
+      notebook: codeNotebook(DATA, [CYCLING, 'Accuracy: 0.6000\n']),
+      session: kernel.session,
+      rules,
+      decider: new PolicyDecider('none')
+    });
+    await modernizer.run();
+    expect(modernizer.cells[1].runs).toBe(4);
+    expect(modernizer.cells.map(c => c.status)).toEqual(['ok', 'ok']);
+  });
+
   it('should re-run the unseeded cell a drifting cell uses, and keep the spread after the seed is accepted', async () => {
     const modernizer = new Modernizer({
       notebook: codeNotebook(
@@ -80,6 +92,8 @@ describe('Modernizer randomness reruns', () => {
     expect(scored.scores?.[0].spread).toBeGreaterThan(0);
     expect(scored.scores?.[0].withinTolerance).toBe(false);
     expect(scored.diagnosis?.message).toMatch(/^Score drift: 0\.1234 then.*change from run to run .*train_test_split \(cell 2, line 1\)/);
+    // Reruns leave every cell with its final status, never 'running'.
+    expect(modernizer.cells.map(c => c.status)).not.toContain('running');
     // The report shows the drift then and now, and the study's verdict on the final metric.
     const report = buildReport(modernizer, { notebook: 'x.ipynb', durationMs: 0 });
     expect(report.cells[2].outputs?.original).toBe('Accuracy: 0.1234\n');
