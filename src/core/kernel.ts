@@ -232,14 +232,23 @@ export class KernelSession {
   async waitReady(timeoutMs = 60000): Promise<void> {
     const started = Date.now();
     while (Date.now() - started < timeoutMs) {
+      // A request that loses the race is cancelled when the kernel dies again: its
+      // rejection is expected and must not surface as an unhandled one.
+      const info = this._kernel.requestKernelInfo();
+      info.catch(() => undefined);
+      let timer: ReturnType<typeof setTimeout> | undefined;
       try {
         await Promise.race([
-          this._kernel.requestKernelInfo(),
-          new Promise((_, reject) => setTimeout(() => reject(new Error('no answer')), 5000))
+          info,
+          new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new Error('no answer')), 5000);
+          })
         ]);
         return;
       } catch {
         await new Promise(resolve => setTimeout(resolve, 500));
+      } finally {
+        clearTimeout(timer);
       }
     }
     throw new Error('The kernel did not come back after it died.');
