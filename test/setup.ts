@@ -1,3 +1,5 @@
+import { ignoreCancelledKernelRequests } from '../src/cli/rejections';
+
 // @jupyterlab/services logs every kernel status change; keep test output to what tests say.
 console.debug = () => undefined;
 const warn = console.warn;
@@ -7,3 +9,5 @@ console.warn = (...args: unknown[]) => {
   }
   warn(...args);
 };
+
+ignoreCancelledKernelRequests();
