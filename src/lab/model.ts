@@ -176,9 +176,6 @@ export class RunModel {
     try {
       await context.ready;
       if (options.restart && context.session?.kernel) {
-        // A restart sent before the new kernel's connection has answered once can leave the
-        // browser never reconnecting (seen when Modernize is clicked right after opening).
-        await context.session.kernel.info;
         await context.restartKernel();
       }
       const kernel = context.session?.kernel;
