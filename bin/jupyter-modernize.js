@@ -2,6 +2,5 @@
 // Entry point of the headless CLI (built into dist/ by `npm run build:cli`).
 // @jupyterlab/services logs each kernel status change: keep the terminal to our progress.
 console.debug = () => undefined;
-require('../dist/src/cli/rejections.js').ignoreCancelledKernelRequests();
 const { main } = require('../dist/src/cli/main.js');
 main(process.argv.slice(2)).then(code => process.exit(code));

@@ -1,5 +1,3 @@
-import { ignoreCancelledKernelRequests } from '../src/cli/rejections';
-
 // @jupyterlab/services logs every kernel status change; keep test output to what tests say.
 console.debug = () => undefined;
 const warn = console.warn;
@@ -9,5 +7,3 @@ console.warn = (...args: unknown[]) => {
   }
   warn(...args);
 };
-
-ignoreCancelledKernelRequests();

@@ -35,6 +35,7 @@ export interface IExecuteOptions {
 export class KernelSession {
   constructor(options: KernelSession.IOptions) {
     this._kernel = options.kernel;
+    Private.settleCancelledKernelInfo(this._kernel);
     this._kernel.statusChanged.connect(this._onStatus, this);
   }
 
@@ -232,19 +233,19 @@ export class KernelSession {
   async waitReady(timeoutMs = 60000): Promise<void> {
     const started = Date.now();
     while (Date.now() - started < timeoutMs) {
-      // A request that loses the race is cancelled when the kernel dies again: its
-      // rejection is expected and must not surface as an unhandled one.
-      const info = this._kernel.requestKernelInfo();
-      info.catch(() => undefined);
       let timer: ReturnType<typeof setTimeout> | undefined;
       try {
-        await Promise.race([
-          info,
-          new Promise((_, reject) => {
+        const reply = await Promise.race([
+          this._kernel.requestKernelInfo(),
+          new Promise<never>((_, reject) => {
             timer = setTimeout(() => reject(new Error('no answer')), 5000);
           })
         ]);
-        return;
+        if (reply) {
+          return;
+        }
+        // Cancelled: the kernel died again before it answered.
+        await new Promise(resolve => setTimeout(resolve, 500));
       } catch {
         await new Promise(resolve => setTimeout(resolve, 500));
       } finally {
@@ -310,6 +311,33 @@ export function stripAnsi(text: string): string {
 }
 
 namespace Private {
+  const CANCELLED = /^Canceled future for \w+ message before replies were done/;
+  const SETTLED = Symbol('modernizer.settledCancelledKernelInfo');
+
+  /**
+   * @jupyterlab/services sends a kernel_info_request of its own each time a
+   * connection (re)opens, and leaves its rejection unhandled: when the kernel
+   * dies again before answering (os._exit during a replay), the cancelled
+   * request would end a Node process. A cancelled request resolves empty
+   * instead, as the library's own request does when its connection is
+   * disposed; other errors still reject.
+   */
+  export function settleCancelledKernelInfo(kernel: Kernel.IKernelConnection): void {
+    const marked = kernel as Kernel.IKernelConnection & { [SETTLED]?: true };
+    if (marked[SETTLED]) {
+      return;
+    }
+    marked[SETTLED] = true;
+    const request = kernel.requestKernelInfo.bind(kernel);
+    kernel.requestKernelInfo = () =>
+      request().catch((error: unknown) => {
+        if (error instanceof Error && CANCELLED.test(error.message)) {
+          return undefined;
+        }
+        throw error;
+      });
+  }
+
   /** Whether a promise has already settled (checked without waiting). */
   export async function settledAlready(promise: Promise<unknown>): Promise<boolean> {
     const pending = {};

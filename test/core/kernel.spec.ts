@@ -43,6 +43,19 @@ describe('KernelSession', () => {
     });
   });
 
+  describe('#kernel', () => {
+    it('should settle a kernel-info request cancelled by a kernel death as empty, not reject', async () => {
+      // The request queues behind a cell that kills the kernel: the restart cancels it.
+      const dying = shared.kernel.session.execute('import os, time\ntime.sleep(0.5)\nos._exit(1)', { timeoutMs: 60000 });
+      const info = shared.kernel.session.kernel.requestKernelInfo();
+      await expect(info).resolves.toBeUndefined();
+      expect((await dying).status).toBe('died');
+      await shared.kernel.session.waitReady();
+      const reply = await shared.kernel.session.kernel.requestKernelInfo();
+      expect(reply?.content.status).toBe('ok');
+    });
+  });
+
   describe('#evaluate()', () => {
     it('should evaluate without leaving names in the namespace', async () => {
       const values = await shared.kernel.session.evaluate({ v: "__import__('sys').version.split()[0]" });
