@@ -12,7 +12,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { runNotebook } from '../src/cli/main';
+import { runNotebook } from '../src/cli/run';
 import { startJupyterServer } from '../src/cli/server';
 import { runOutcome } from '../src/core/diagnosis/outcome';
 import type { IReport } from '../src/core/report';

@@ -2,20 +2,20 @@ import type { JupyterFrontEndPlugin } from '@jupyterlab/application';
 
 import {
   panelPlugin,
+  relayStatusPlugin,
   reviewPlugin,
   runPlugin,
   runsPlugin,
   settingsPlugin,
   statusPlugin
 } from './lab/plugins';
-import { relayStatusPlugin } from './relaystatus';
 import { inlineSuggestionsPlugin } from './lab/inline';
 import { historyPlugin, revertPlugin } from './lab/history';
 
-export { ModernizerAPI, requestAPI } from './request';
-export { relayStatusPlugin, SETTINGS_ID } from './relaystatus';
+export { ModernizerAPI, requestAPI } from './lab/request';
+export { relayStatusPlugin } from './lab/plugins';
 export { IModernizerConfig, IModernizerRuns } from './lab/tokens';
-export { ModernizerSettings } from './lab/settings';
+export { ModernizerSettings, SETTINGS_ID } from './lab/settings';
 export type { IModernizerSettings } from './lab/settings';
 
 /**
@@ -27,6 +27,7 @@ const plugins: JupyterFrontEndPlugin<any>[] = [
   runsPlugin,
   runPlugin,
   panelPlugin,
+  relayStatusPlugin,
   reviewPlugin,
   statusPlugin,
   inlineSuggestionsPlugin,

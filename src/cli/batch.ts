@@ -22,7 +22,7 @@ import type { IReport } from '../core/report';
 import { allRules } from '../core/rules/all';
 import { RUN_FLAGS, RUN_FLAGS_USAGE, UsageError, parseFlags, readRunFlags, runFlagsOf } from './flags';
 import type { IRunFlags } from './flags';
-import { runNotebook } from './main';
+import { runNotebook } from './run';
 import { attachJupyterServer, startJupyterServer } from './server';
 import type { IJupyterServer } from './server';
 import { ServerPool } from './servers/pool';

@@ -6,8 +6,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { runNotebook } from '../../src/cli/main';
-import type { IRunOptions } from '../../src/cli/main';
+import { runNotebook } from '../../src/cli/run';
+import type { IRunOptions } from '../../src/cli/run';
 import type { IJupyterServer } from '../../src/cli/server';
 import { startTestServer } from '../helpers/jupyter';
 import { ScriptedOpenAIServer } from '../helpers/openai-server';

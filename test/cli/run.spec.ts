@@ -1,9 +1,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main, runNotebook } from '../../src/cli/main';
+import { main } from '../../src/cli/main';
+import { runNotebook } from '../../src/cli/run';
 import { startJupyterServer } from '../../src/cli/server';
-import type { IRunOptions } from '../../src/cli/main';
+import type { IRunOptions } from '../../src/cli/run';
 import type { IJupyterServer } from '../../src/cli/server';
 import { readProvenance } from '../../src/core/provenance';
 import { REPO, startTestServer } from '../helpers/jupyter';

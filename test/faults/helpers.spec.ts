@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { runBatch } from '../../src/cli/batch';
-import { runNotebook } from '../../src/cli/main';
+import { runNotebook } from '../../src/cli/run';
 import { startKernelFor } from '../../src/cli/server';
 import type { IJupyterServer } from '../../src/cli/server';
 import { NodeWorkspace } from '../../src/cli/workspace';

@@ -7,7 +7,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { runNotebook } from '../../src/cli/main';
+import { runNotebook } from '../../src/cli/run';
 import type { IJupyterServer } from '../../src/cli/server';
 import { SYSTEM_PROMPT } from '../../src/core/llm/prompt';
 import { startTestServer } from '../helpers/jupyter';

@@ -3,7 +3,6 @@ export * from './openai';
 export * from './answer';
 export * from './prompt';
 export * from './agent';
-export * from './relay';
 export * from './cost';
 export * from './cache';
 export * from './goals';

@@ -10,7 +10,7 @@ import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
 import { allFamilies, allRules } from '../../core/rules/all';
 import { RuleEngine } from '../../core/rules/engine';
-import { SETTINGS_ID } from '../../relaystatus';
+import { SETTINGS_ID } from '../settings';
 import { InlineSuggestions } from './manager';
 
 export const inlineSuggestionsPlugin: JupyterFrontEndPlugin<void> = {

@@ -1,9 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ServerConnection } from '@jupyterlab/services';
 import type { IAgentRequest } from '../../../src/core/agent';
-import { CachedChatModel, LlmAgent, OpenAIChatModel, relayChatModel } from '../../../src/core/llm';
+import { CachedChatModel, LlmAgent, OpenAIChatModel } from '../../../src/core/llm';
 import type { IStoredAnswer } from '../../../src/core/llm';
 import { AnswerFolder } from '../../../src/cli/llm';
 import { NodeWorkspace } from '../../../src/cli/workspace';
@@ -407,19 +406,6 @@ describe('LlmAgent', () => {
       const other = await new LlmAgent({ model: new CachedChatModel({ model: model({ model: 'other-model' }), store }) }).propose(request());
       expect(server.requests).toHaveLength(2);
       expect(other.proposal?.rationale).toBe('b');
-    });
-  });
-
-  describe('relayChatModel()', () => {
-    it('should reach the relay path with the server token and send no key', async () => {
-      const settings = ServerConnection.makeSettings({ baseUrl: server.baseURL.replace(/\/v1$/, '/lab-base/'), token: 'jupyter-token' });
-      script({ answer: { source: FIXED, rationale: 'ok' } });
-      const answer = await new LlmAgent({ model: relayChatModel(settings, { model: 'relay-model' }) }).propose(request());
-      expect(answer.proposal?.origin).toBe('llm:relay-model');
-      const sent = server.requests[0];
-      expect(sent.path).toBe('/lab-base/jupyterlab-modernizer/llm/chat/completions');
-      expect(sent.headers.authorization).toBe('token jupyter-token');
-      expect(JSON.stringify(sent.headers)).not.toMatch(/Bearer|fake-key-/);
     });
   });
 });

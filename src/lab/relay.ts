@@ -4,12 +4,8 @@
  * server request. The key stays on the server: the browser sends none.
  */
 import { ServerConnection } from '@jupyterlab/services';
-import { OpenAIChatModel } from './openai';
-
-/** The relay's OpenAI-compatible base URL on a Jupyter server. */
-export function relayBaseURL(settings: ServerConnection.ISettings): string {
-  return settings.baseUrl.replace(/\/+$/, '') + '/jupyterlab-modernizer/llm';
-}
+import { OpenAIChatModel } from '../core/llm/openai';
+import { ModernizerAPI } from './request';
 
 /** Options for an OpenAIChatModel that talks to the relay. */
 export function relayModelOptions(
@@ -18,7 +14,7 @@ export function relayModelOptions(
 ): OpenAIChatModel.IOptions {
   return {
     ...options,
-    baseURL: relayBaseURL(settings),
+    baseURL: ModernizerAPI.relayBaseUrl(settings),
     fetch: async (input, init) => {
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
       const headers = new Headers(init?.headers);

@@ -5,12 +5,8 @@ import type {
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
-import { ModernizerAPI, requestAPI } from './request';
-
-/**
- * The id of the settings shared by the extension's plugins (`schema/plugin.json`).
- */
-export const SETTINGS_ID = 'jupyterlab-modernizer:plugin';
+import { ModernizerAPI, requestAPI } from '../request';
+import { SETTINGS_ID } from '../settings';
 
 /**
  * Asks the server whether an LLM key is configured and logs the answer.
