@@ -6,6 +6,7 @@ import { lightgbmRules } from './lightgbm';
 import { matplotlibRules } from './matplotlib';
 import { numpyRules } from './numpy';
 import { pandasRules } from './pandas';
+import { protocolRules } from './protocols';
 import { python2Rules } from './python2';
 import { runtimeRules } from './runtime';
 import { scipyRules } from './scipy';
@@ -22,6 +23,7 @@ export const allRules: readonly IRule[] = [
   ...numpyRules,
   ...pandasRules,
   ...sklearnRules,
+  ...protocolRules,
   ...scipyRules,
   ...statsmodelsRules,
   ...matplotlibRules,

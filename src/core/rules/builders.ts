@@ -399,6 +399,24 @@ export function renamedMember(
   };
 }
 
+/**
+ * A helper definition placed at the top of the source (after `from
+ * __future__` imports), unless the source already defines it.
+ */
+export function helperDefinition(source: PythonSource, name: string, text: string): IEdit[] {
+  if (new RegExp(`^\\s*def ${name}\\(`, 'm').test(source.text)) {
+    return [];
+  }
+  let offset = 0;
+  for (const statement of source.findAll('ImportStatement')) {
+    if (statement.parent?.name === 'Script' && /^from\s+__future__\s/.test(source.textOf(statement))) {
+      offset = Math.max(offset, source.lineStart(source.lineAt(statement.to) + 1));
+    }
+  }
+  const newline = offset > 0 && !source.text.slice(0, offset).endsWith('\n') ? '\n' : '';
+  return [insertAt(offset, `${newline}${text}\n\n`)];
+}
+
 namespace Private {
   /** `keyword=value` and the companions the value brings, split at top-level commas. */
   export function keywordPairs(keyword: string, value: string): string[] {

@@ -3,6 +3,7 @@ import type { SyntaxNode } from '@lezer/common';
 import {
   calleeNamed,
   customRule,
+  helperDefinition,
   importedFrom,
   importedName,
   movedModule,
@@ -17,6 +18,7 @@ import { insertAt, replace } from '../python/edit';
 import type { IEdit } from '../python/edit';
 import type { ICallArgument, PythonSource } from '../python/syntax';
 import type { IFact, IRule, IRuleError } from './types';
+import { oldSplitter } from './protocols';
 
 const WHATS_NEW = (version: string) => `https://scikit-learn.org/stable/whats_new/v${version}.html`;
 
@@ -708,145 +710,6 @@ const keywordOnlyArgs = customRule({
   }
 });
 
-/** sklearn.cross_validation's splitters: (n or y, n_folds / n_iter, ...) -> model_selection's keywords. */
-const OLD_SPLITTERS: Record<string, { first: 'n' | 'y'; names: string[]; renames: Record<string, string>; defaults: string }> = {
-  KFold: { first: 'n', names: ['n_folds', 'shuffle', 'random_state'], renames: { n_folds: 'n_splits' }, defaults: 'n_splits=3' },
-  StratifiedKFold: { first: 'y', names: ['n_folds', 'shuffle', 'random_state'], renames: { n_folds: 'n_splits' }, defaults: 'n_splits=3' },
-  ShuffleSplit: { first: 'n', names: ['n_iter', 'test_size', 'train_size', 'random_state'], renames: { n_iter: 'n_splits' }, defaults: '' },
-  StratifiedShuffleSplit: { first: 'y', names: ['n_iter', 'test_size', 'train_size', 'random_state'], renames: { n_iter: 'n_splits' }, defaults: '' }
-};
-
-/**
- * A splitter called the sklearn.cross_validation way: with n_folds=/n_iter=,
- * with a second positional number (KFold(n, 5)), or with len(X) / X.shape[0]
- * where today's first parameter is the number of splits.
- */
-function oldSplitter(source: PythonSource, call: SyntaxNode): boolean {
-  const name = source.dottedName(source.callee(call))?.split('.').pop() ?? '';
-  const old = OLD_SPLITTERS[name];
-  if (!old) {
-    return false;
-  }
-  const args = source.callArguments(call);
-  if (args.some(arg => arg.name === old.names[0])) {
-    return true;
-  }
-  const positional = args.filter(arg => !arg.name && !arg.star);
-  if (positional.length === 0) {
-    return false;
-  }
-  if (positional.length >= 2 && positional[1].value.name === 'Number') {
-    return true;
-  }
-  // KFold(len(X)) is also today's leave-one-out: only iterating the splitter itself proves the old interface.
-  const looksOld = old.first === 'n' ? sizeOf(source, positional[0].value) !== undefined : positional[0].value.name !== 'Number';
-  return looksOld && positional.length === 1 && iteratedDirectly(source, call);
-}
-
-/** `for a, b in KFold(...)`, or `kf = KFold(...)` then `for a, b in kf` / `len(kf)`. */
-function iteratedDirectly(source: PythonSource, call: SyntaxNode): boolean {
-  const parent = call.parent;
-  if ((parent?.name === 'ForStatement' || parent?.name?.endsWith('ComprehensionExpression')) && call.prevSibling?.name === 'in') {
-    return true;
-  }
-  const target = parent?.name === 'AssignStatement' && parent.lastChild?.from === call.from && parent.firstChild?.name === 'VariableName' ? source.textOf(parent.firstChild) : undefined;
-  return (
-    !!target &&
-    source.findAll('VariableName').some(node => {
-      const around = node.parent;
-      return (
-        node.from > call.to &&
-        source.textOf(node) === target &&
-        (((around?.name === 'ForStatement' || around?.name?.endsWith('ComprehensionExpression')) && node.prevSibling?.name === 'in') ||
-          (around?.name === 'ArgList' && !!around.parent && source.dottedName(source.callee(around.parent)) === 'len'))
-      );
-    })
-  );
-}
-
-/** `len(X)` / `X.shape[0]` -> `X`. */
-function sizeOf(source: PythonSource, node: SyntaxNode): string | undefined {
-  if (node.name === 'CallExpression' && source.dottedName(source.callee(node)) === 'len') {
-    const [arg] = source.callArguments(node);
-    return arg && !arg.name ? source.textOf(arg.value) : undefined;
-  }
-  const match = /^(.+)\.shape\[0\]$/.exec(source.textOf(node));
-  return match?.[1];
-}
-
-/**
- * `kf = KFold(len(X), n_folds=5)` / `for tr, te in kf:` ->
- * `kf = KFold(n_splits=5)` / `for tr, te in kf.split(X):` (StratifiedKFold(y, ...)
- * splits np.zeros(len(y)), y). Old defaults are kept (n_folds was 3).
- */
-const oldSplitters = customRule({
-  id: 'sklearn-cv-iterators-old-interface',
-  category: 'signature-change',
-  fact: fact('sklearn-cross_validation-module', '0.20', "scikit-learn 0.20 removed sklearn.cross_validation's splitters: KFold(n, n_folds=k) became KFold(n_splits=k) iterated through .split(X, y)."),
-  trigger: /unexpected keyword argument '(n_folds|n_iter)'|KFold\.__init__\(\) takes|ShuffleSplit\.__init__\(\) takes|The number of folds must be of Integral type|'(KFold|StratifiedKFold|ShuffleSplit|StratifiedShuffleSplit)' object is not iterable/,
-  static: true,
-  fix: ({ source }) => {
-    const edits: IEdit[] = [];
-    let numpy: { name: string; edits: IEdit[] } | undefined;
-    for (const call of calls(source, calleeNamed(...Object.keys(OLD_SPLITTERS)))) {
-      const qualified = source.qualifiedName(source.callee(call)) ?? '';
-      if ((qualified.includes('.') && !qualified.startsWith('sklearn.')) || !oldSplitter(source, call)) {
-        continue;
-      }
-      const old = OLD_SPLITTERS[qualified.split('.').pop()!];
-      const args = source.callArguments(call);
-      const positional = args.filter(arg => !arg.name && !arg.star);
-      if (args.some(arg => arg.star) || positional.length === 0 || positional.length > old.names.length + 1) {
-        return [];
-      }
-      const first = positional[0].value;
-      const keywords = [
-        ...positional.slice(1).map((arg, index) => [old.names[index], source.textOf(arg.value)]),
-        ...args.filter(arg => arg.name).map(arg => [arg.name!, source.textOf(arg.value)])
-      ].map(([name, value]) => `${old.renames[name] ?? name}=${value}`);
-      if (!keywords.some(part => part.startsWith('n_splits=')) && old.defaults) {
-        keywords.unshift(old.defaults);
-      }
-      const callee = source.textOf(source.callee(call)!);
-      // What .split() gets: the data the old first argument measured, or a placeholder of its length.
-      const data = old.first === 'n' ? sizeOf(source, first) : undefined;
-      const splitArgs = () => {
-        if (data !== undefined) {
-          return data;
-        }
-        numpy ??= importedName(source, 'numpy', 'np');
-        const measured = source.textOf(first);
-        return old.first === 'n' ? `${numpy.name}.zeros(${measured})` : `${numpy.name}.zeros(len(${measured})), ${measured}`;
-      };
-      const rebuilt = `${callee}(${keywords.join(', ')})`;
-      const parent = call.parent;
-      if (parent?.name === 'ForStatement' || parent?.name?.endsWith('ComprehensionExpression')) {
-        edits.push(replace(call, `${rebuilt}.split(${splitArgs()})`));
-        continue;
-      }
-      edits.push(replace(call, rebuilt));
-      const assign = parent?.name === 'AssignStatement' && parent.lastChild?.from === call.from ? parent : null;
-      const target = assign?.firstChild?.name === 'VariableName' ? source.textOf(assign.firstChild) : undefined;
-      if (!target) {
-        continue;
-      }
-      for (const node of source.findAll('VariableName')) {
-        if (source.textOf(node) !== target || node.from < call.to) {
-          continue;
-        }
-        const around = node.parent;
-        const iterated = (around?.name === 'ForStatement' || around?.name?.endsWith('ComprehensionExpression')) && node.prevSibling?.name === 'in';
-        if (iterated) {
-          edits.push(replace(node, `${target}.split(${splitArgs()})`));
-        } else if (around?.name === 'ArgList' && around.parent && source.dottedName(source.callee(around.parent)) === 'len') {
-          edits.push(replace(around.parent, `${target}.get_n_splits()`));
-        }
-      }
-    }
-    return numpy && edits.length ? [...edits, ...numpy.edits] : edits;
-  }
-});
-
 const LINEAR_MODELS = [
   'LinearRegression', 'Ridge', 'RidgeCV', 'RidgeClassifier', 'RidgeClassifierCV', 'Lasso', 'LassoCV', 'ElasticNet',
   'ElasticNetCV', 'Lars', 'LarsCV', 'LassoLars', 'LassoLarsCV', 'LassoLarsIC', 'OrthogonalMatchingPursuit',
@@ -888,24 +751,6 @@ const NORMALIZED_HELPER = `def _normalized(estimator):
 `;
 
 /**
- * A helper definition placed at the top of the source (after `from
- * __future__` imports), unless the source already defines it.
- */
-function helperDefinition(source: PythonSource, name: string, text: string): IEdit[] {
-  if (new RegExp(`^\\s*def ${name}\\(`, 'm').test(source.text)) {
-    return [];
-  }
-  let offset = 0;
-  for (const statement of source.findAll('ImportStatement')) {
-    if (statement.parent?.name === 'Script' && /^from\s+__future__\s/.test(source.textOf(statement))) {
-      offset = Math.max(offset, source.lineStart(source.lineAt(statement.to) + 1));
-    }
-  }
-  const newline = offset > 0 && !source.text.slice(0, offset).endsWith('\n') ? '\n' : '';
-  return [insertAt(offset, `${newline}${text}\n\n`)];
-}
-
-/**
  * normalize=False is the old default: dropped anywhere. normalize=True is
  * dropped where it never changed the fit (LinearRegression, fit_intercept=False)
  * and reproduced by the `_normalized` helper for penalized models.
@@ -934,55 +779,6 @@ const normalizeParam = customRule({
       }
     }
     return edits.length && edits.some(edit => edit.insert.startsWith('_normalized(')) ? [...edits, ...helperDefinition(source, '_normalized', NORMALIZED_HELPER)] : edits;
-  }
-});
-
-/**
- * grid_scores_ held one namedtuple per candidate (parameters,
- * mean_validation_score, cv_validation_scores), shown as
- * `mean: 0.96000, std: 0.05333, params: {...}`.
- */
-const GRID_SCORES_HELPER = `def _grid_scores(search):
-    """search.grid_scores_ as scikit-learn < 0.20 had it, rebuilt from search.cv_results_."""
-    import collections
-    import numpy
-
-    class _CVScoreTuple(collections.namedtuple('_CVScoreTuple', ('parameters', 'mean_validation_score', 'cv_validation_scores'))):
-        __slots__ = ()
-
-        def __repr__(self):
-            return 'mean: {0:.5f}, std: {1:.5f}, params: {2}'.format(
-                self.mean_validation_score, numpy.std(self.cv_validation_scores), self.parameters)
-
-    results = search.cv_results_
-    folds = [results['split%d_test_score' % i] for i in range(search.n_splits_)]
-    return [_CVScoreTuple(params, float(results['mean_test_score'][i]), numpy.array([fold[i] for fold in folds]))
-            for i, params in enumerate(results['params'])]
-`;
-
-/** `grid.grid_scores_` -> `_grid_scores(grid)`: the same list of namedtuples, from cv_results_. */
-const gridScores = customRule({
-  id: 'sklearn-grid_scores_',
-  category: 'removed-api',
-  fact: {
-    library: 'scikit-learn',
-    version: '0.20',
-    message: 'GridSearchCV/RandomizedSearchCV.grid_scores_ was removed in scikit-learn 0.20; cv_results_ holds the same numbers (params, mean_test_score, split<i>_test_score), rebuilt here into the old namedtuples.',
-    source: WHATS_NEW('0.20')
-  },
-  trigger: /has no attribute 'grid_scores_'/,
-  static: true,
-  fix: ({ source }) => {
-    const edits: IEdit[] = [];
-    for (const member of source.memberAccesses('grid_scores_')) {
-      const object = member.firstChild!;
-      const parent = member.parent;
-      if (parent?.name === 'AssignStatement' && parent.firstChild?.from === member.from && member.nextSibling?.name === 'AssignOp') {
-        continue;
-      }
-      edits.push(replace(member, `_grid_scores(${source.textOf(object)})`));
-    }
-    return edits.length ? [...edits, ...helperDefinition(source, '_grid_scores', GRID_SCORES_HELPER)] : edits;
   }
 });
 
@@ -1334,10 +1130,8 @@ export const sklearnRules: IRule[] = [
   oneHotCategorical,
   getFeatureNames,
   maxFeaturesAuto,
-  oldSplitters,
   keywordOnlyArgs,
   normalizeParam,
-  gridScores,
   splitterRandomState,
   intParamFloat,
   baseEstimator,
