@@ -112,6 +112,16 @@ const failing: (IFailingCase & { shape: string })[] = [
     prints: "['x', 'y'] (2, 2)"
   },
   {
+    shape: 'GridSearchCV(fit_params=)',
+    ruleId: 'sklearn-search-fit_params',
+    setup: IRIS + 'from sklearn.model_selection import GridSearchCV\nfrom sklearn.dummy import DummyClassifier\n',
+    // Weights that make class 2 the most frequent: they reached fit only if the best model predicts 2.
+    old:
+      "gs = GridSearchCV(DummyClassifier(strategy='most_frequent'), {'constant': [None]}, cv=3, fit_params={'sample_weight': (y == 2) * 10 + 1})\n" +
+      'gs.fit(X, y)\nprint(gs.best_estimator_.predict(X[:1]))\n',
+    prints: '[2]'
+  },
+  {
     shape: 'RFECV.grid_scores_',
     ruleId: 'sklearn-rfecv-grid_scores_',
     setup: IRIS + 'from sklearn.feature_selection import RFECV\nfrom sklearn.linear_model import LogisticRegression\nfrom sklearn.model_selection import cross_val_score\n',

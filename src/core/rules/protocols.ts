@@ -8,7 +8,7 @@
  * knowledge base has it) and is picked by the error today's library raises.
  */
 import type { SyntaxNode } from '@lezer/common';
-import { replace } from '../python/edit';
+import { insertAt, replace } from '../python/edit';
 import type { IEdit } from '../python/edit';
 import type { ICallArgument, PythonSource } from '../python/syntax';
 import { customRule, helperDefinition, importedName, onCulpritLines, removeArgument, rewriteFromImports } from './builders';
@@ -454,14 +454,98 @@ function movedArgument(row: IMovedArgument): IRule {
         if (chain === undefined) {
           continue;
         }
-        const removed = [moved, ...args.filter(arg => arg.name && companions.has(arg.name))];
-        // The call's text without the moved arguments, then the chain.
-        let text = source.textOf(call);
-        for (const arg of [...removed].sort((a, b) => b.node.from - a.node.from)) {
-          const edit = removeArgument(source, call, arg.node);
-          text = text.slice(0, edit.from - call.from) + edit.insert + text.slice(edit.to - call.from);
+        // Small edits (the moved arguments out, the chain after the call), so a companion
+        // fixing another argument of the same call (date_parser=) joins the same patch.
+        const removed = [moved, ...args.filter(arg => arg.name && companions.has(arg.name))].sort((a, b) => a.node.from - b.node.from);
+        const removals = removed.map(arg => removeArgument(source, call, arg.node));
+        if (removals.some((edit, i) => i > 0 && edit.from < removals[i - 1].to)) {
+          continue;
         }
-        edits.push(replace(call, text + chain));
+        edits.push(...removals);
+        if (chain) {
+          edits.push(insertAt(call.to, chain));
+        }
+      }
+      return edits;
+    }
+  });
+}
+
+// ------------------------------- constructor argument -> a later method call
+
+/** A constructor argument that became an argument of a method called on the object. */
+interface IMovedToMethod {
+  id: string;
+  fact: IFact;
+  classes: string[];
+  keyword: string;
+  /** The method that takes it now, as `**value`. */
+  method: string;
+  trigger: RegExp;
+}
+
+const MOVED_TO_METHOD: IMovedToMethod[] = [
+  {
+    id: 'sklearn-search-fit_params',
+    fact: withMined(
+      {
+        library: 'scikit-learn',
+        version: '0.21',
+        message: 'GridSearchCV/RandomizedSearchCV(fit_params=...) was removed in scikit-learn 0.21 (deprecated in 0.19); the same parameters go to fit(X, y, **fit_params).',
+        source: SKLEARN_WHATS_NEW('0.19')
+      },
+      'scikit-learn:keyword-removed:sklearn.model_selection.GridSearchCV.fit:fit'
+    ),
+    classes: ['GridSearchCV', 'RandomizedSearchCV'],
+    keyword: 'fit_params',
+    method: 'fit',
+    trigger: /(GridSearchCV|RandomizedSearchCV)\.__init__\(\) got an unexpected keyword argument 'fit_params'/
+  }
+];
+
+/**
+ * `gs = GridSearchCV(m, grid, fit_params=p)` / `gs.fit(X, y)` -> `gs =
+ * GridSearchCV(m, grid)` / `gs.fit(X, y, **p)`. The argument leaves the
+ * constructor only when every call of the method on that name in the cell
+ * gets it (or when it was empty: `{}`, `None`); a fit in another cell would
+ * silently lose it, so then nothing is proposed.
+ */
+function movedToMethod(row: IMovedToMethod): IRule {
+  return customRule({
+    id: row.id,
+    category: 'signature-change',
+    fact: row.fact,
+    trigger: row.trigger,
+    static: true,
+    fix: ({ source }) => {
+      const edits: IEdit[] = [];
+      for (const call of source.callsTo((qualified, dotted) => row.classes.includes(dotted.split('.').pop()!) && (!qualified.includes('.') || qualified.startsWith('sklearn.')))) {
+        const args = source.callArguments(call);
+        const moved = args.find(arg => arg.name === row.keyword);
+        if (!moved) {
+          continue;
+        }
+        const value = source.textOf(moved.value);
+        const empty = /^(\{\s*\}|None|dict\(\s*\))$/.test(value);
+        const target = assignedName(source, call);
+        const later = target
+          ? source.methodCalls(row.method).filter(method => method.from > call.to && source.textOf(source.callee(method)!.firstChild!) === target)
+          : [];
+        if (!empty && (later.length === 0 || later.some(method => source.callArguments(method).some(arg => arg.star === '**')))) {
+          continue;
+        }
+        edits.push(removeArgument(source, call, moved.node));
+        if (!empty) {
+          for (const method of later) {
+            const methodArgs = source.callArguments(method);
+            const argList = method.getChild('ArgList')!;
+            edits.push(
+              methodArgs.length > 0
+                ? { from: methodArgs[methodArgs.length - 1].node.to, to: methodArgs[methodArgs.length - 1].node.to, insert: `, **${value}` }
+                : { from: argList.from + 1, to: argList.from + 1, insert: `**${value}` }
+            );
+          }
+        }
       }
       return edits;
     }
@@ -591,8 +675,13 @@ function reshapedResult(row: IReshapedResult): IRule {
   });
 }
 
-export const protocolRules: IRule[] = [splitterProtocol, ...MOVED_ARGUMENTS.map(movedArgument), ...RESHAPED_RESULTS.map(reshapedResult)];
+export const protocolRules: IRule[] = [
+  splitterProtocol,
+  ...MOVED_ARGUMENTS.map(movedArgument),
+  ...MOVED_TO_METHOD.map(movedToMethod),
+  ...RESHAPED_RESULTS.map(reshapedResult)
+];
 
 /** For tests and reports: the tables behind the families. */
-export const PROTOCOL_TABLES = { splitters: OLD_SPLITTERS, movedArguments: MOVED_ARGUMENTS, reshapedResults: RESHAPED_RESULTS };
+export const PROTOCOL_TABLES = { splitters: OLD_SPLITTERS, movedArguments: MOVED_ARGUMENTS, movedToMethod: MOVED_TO_METHOD, reshapedResults: RESHAPED_RESULTS };
 

@@ -108,12 +108,12 @@ const cases: [string, string, string, string, string, string][] = [
     "import pandas as pd\ndf = pd.read_csv('a.csv', sep=';')\n"
   ],
   [
-    "resample(how='mean') -> .resample(...).mean()",
+    "resample(how='mean') -> .resample(...).mean(), the old 'M' alias fixed in the same patch",
     'pandas-resample-how',
     'TypeError',
     "NDFrame.resample() got an unexpected keyword argument 'how'",
     "monthly = ts.resample('M', how='mean', closed='right')\n",
-    "monthly = ts.resample('M', closed='right').mean()\n"
+    "monthly = ts.resample('ME', closed='right').mean()\n"
   ],
   [
     'resample(how=<function>) -> .agg(<function>)',
@@ -156,6 +156,22 @@ const cases: [string, string, string, string, string, string][] = [
     'import pandas as pd\nrows = pd.concat([a, b]).reindex(columns=a.columns)\n'
   ],
   [
+    'GridSearchCV(fit_params=) -> fit(..., **fit_params) on the same object',
+    'sklearn-search-fit_params',
+    'TypeError',
+    "GridSearchCV.__init__() got an unexpected keyword argument 'fit_params'",
+    "gs = GridSearchCV(xgb, grid, cv=3, fit_params={'early_stopping_rounds': 10, 'eval_set': [(Xv, yv)]})\ngs.fit(X, y)\n",
+    "gs = GridSearchCV(xgb, grid, cv=3)\ngs.fit(X, y, **{'early_stopping_rounds': 10, 'eval_set': [(Xv, yv)]})\n"
+  ],
+  [
+    'an empty fit_params= is dropped wherever the fit is',
+    'sklearn-search-fit_params',
+    'TypeError',
+    "RandomizedSearchCV.__init__() got an unexpected keyword argument 'fit_params'",
+    'search = RandomizedSearchCV(model, dist, n_iter=5, fit_params={})\n',
+    'search = RandomizedSearchCV(model, dist, n_iter=5)\n'
+  ],
+  [
     "RFECV.grid_scores_ -> cv_results_['mean_test_score'], not the search helper",
     'sklearn-rfecv-grid_scores_',
     'AttributeError',
@@ -182,6 +198,7 @@ describe('calling protocols that changed', () => {
     ],
     ['today\'s LeavePOut(p)', 'TypeError', "'LeavePOut' object is not iterable", 'from sklearn.model_selection import LeavePOut\nlpo = LeavePOut(2)\n'],
     ['today\'s PredefinedSplit passed as cv=', 'TypeError', "'PredefinedSplit' object is not iterable", 'gs = GridSearchCV(model, grid, cv=PredefinedSplit(test_fold))\n'],
+    ['fit_params= whose fit is in another cell', 'TypeError', "GridSearchCV.__init__() got an unexpected keyword argument 'fit_params'", 'gs = GridSearchCV(model, grid, fit_params=params)\n'],
     ['squeeze= given a variable', 'TypeError', "read_csv() got an unexpected keyword argument 'squeeze'", "import pandas as pd\ns = pd.read_csv('a.csv', squeeze=flag)\n"],
     ['an unknown how= name', 'TypeError', "NDFrame.resample() got an unexpected keyword argument 'how'", "r = ts.resample('M', how='weird')\n"],
     ['join_axes with a list the rule cannot read', 'TypeError', "concat() got an unexpected keyword argument 'join_axes'", 'import pandas as pd\nc = pd.concat([a, b], axis=1, join_axes=axes)\n'],
@@ -205,6 +222,16 @@ describe('calling protocols that changed', () => {
     const proposal = engine.propose('print([s.mean_validation_score for s in grid.grid_scores_])\n', error('AttributeError', "'GridSearchCV' object has no attribute 'grid_scores_'"));
     expect(proposal?.rules[0].id).toBe('sklearn-grid_scores_');
     expect(proposal?.source).toContain('for s in _grid_scores(grid)]');
+  });
+
+  it('moves squeeze= in the same patch as the date_parser= fix of the same call', () => {
+    const proposal = engine.propose(
+      "import pandas as pd\nfrom datetime import datetime\ndef parser(s):\n    return datetime.strptime(s, '%Y-%m-%d')\ncatfish_sales = pd.read_csv('catfish.csv', parse_dates=[0], index_col=0, squeeze=True, date_parser=parser)\n",
+      error('TypeError', "read_csv() got an unexpected keyword argument 'squeeze'")
+    );
+    expect(proposal?.rules.map(rule => rule.id)).toEqual(['pandas-read_csv-squeeze', 'pandas-read_csv-date_parser']);
+    expect(proposal?.source).toContain(".squeeze('columns')\n");
+    expect(proposal?.source).not.toMatch(/squeeze=|date_parser=/);
   });
 
   it('covers every old sklearn.cross_validation splitter', () => {
