@@ -122,6 +122,13 @@ const failing: (IFailingCase & { shape: string })[] = [
     prints: '[2]'
   },
   {
+    shape: 'scipy.stats.mode(a)[0][0]',
+    ruleId: 'scipy-stats-mode-keepdims',
+    setup: NP + 'from scipy import stats\n',
+    old: 'votes = np.array([3, 1, 3, 2, 3, 1])\nwinner = stats.mode(votes)[0][0]\nprint(winner, stats.mode(votes).count.shape)\n',
+    prints: '3 (1,)'
+  },
+  {
     shape: 'RFECV.grid_scores_',
     ruleId: 'sklearn-rfecv-grid_scores_',
     setup: IRIS + 'from sklearn.feature_selection import RFECV\nfrom sklearn.linear_model import LogisticRegression\nfrom sklearn.model_selection import cross_val_score\n',

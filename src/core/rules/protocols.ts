@@ -624,6 +624,58 @@ const RESHAPED_RESULTS: IReshapedResult[] = [
   }
 ];
 
+/** A reduction that stopped keeping the axis it reduced: the old shape is one keyword away. */
+interface IKeptDimensions {
+  id: string;
+  fact: IFact;
+  function: string;
+  /** The keyword and value that restore the old shape. */
+  keyword: string;
+  value: string;
+  trigger: RegExp;
+}
+
+const KEPT_DIMENSIONS: IKeptDimensions[] = [
+  {
+    id: 'scipy-stats-mode-keepdims',
+    fact: {
+      library: 'scipy',
+      version: '1.11',
+      message:
+        'scipy.stats.mode kept the reduced axis until SciPy 1.11, which made keepdims=False the default (mode(a)[0] was an array, now a scalar); keepdims=True gives the old shapes back (mode(a)[0][0]).',
+      source: 'https://docs.scipy.org/doc/scipy/release/1.11.0-notes.html#expired-deprecations'
+    },
+    function: 'scipy.stats.mode',
+    keyword: 'keepdims',
+    value: 'True',
+    trigger: /invalid index to scalar variable|object of type 'numpy\.\w+' has no len\(\)/
+  }
+];
+
+/**
+ * `stats.mode(a)[0][0]` -> `stats.mode(a, keepdims=True)[0][0]`: every call in
+ * the failing cell that does not choose itself gets the old shape. Only
+ * with the error: a cell written for today's shapes is right as it is.
+ */
+function keptDimensions(row: IKeptDimensions): IRule {
+  return customRule({
+    id: row.id,
+    category: 'behavior-change',
+    fact: row.fact,
+    trigger: row.trigger,
+    static: false,
+    fix: ({ source }) =>
+      source
+        .callsTo(qualified => qualified === row.function)
+        .filter(call => !source.callArguments(call).some(arg => arg.name === row.keyword || arg.star === '**'))
+        .map(call => {
+          const args = source.callArguments(call);
+          const argList = call.getChild('ArgList')!;
+          return args.length > 0 ? insertAt(args[args.length - 1].node.to, `, ${row.keyword}=${row.value}`) : insertAt(argList.from + 1, `${row.keyword}=${row.value}`);
+        })
+  });
+}
+
 /** The class a source builds `name` from (`name = RFECV(...)`, `name = RFECV(...).fit(...)`), if it says. */
 function builtClass(source: PythonSource, name: string): string | undefined {
   for (const assign of source.findAll('AssignStatement')) {
@@ -679,9 +731,10 @@ export const protocolRules: IRule[] = [
   splitterProtocol,
   ...MOVED_ARGUMENTS.map(movedArgument),
   ...MOVED_TO_METHOD.map(movedToMethod),
-  ...RESHAPED_RESULTS.map(reshapedResult)
+  ...RESHAPED_RESULTS.map(reshapedResult),
+  ...KEPT_DIMENSIONS.map(keptDimensions)
 ];
 
 /** For tests and reports: the tables behind the families. */
-export const PROTOCOL_TABLES = { splitters: OLD_SPLITTERS, movedArguments: MOVED_ARGUMENTS, movedToMethod: MOVED_TO_METHOD, reshapedResults: RESHAPED_RESULTS };
+export const PROTOCOL_TABLES = { splitters: OLD_SPLITTERS, movedArguments: MOVED_ARGUMENTS, movedToMethod: MOVED_TO_METHOD, reshapedResults: RESHAPED_RESULTS, keptDimensions: KEPT_DIMENSIONS };
 

@@ -172,6 +172,14 @@ const cases: [string, string, string, string, string, string][] = [
     'search = RandomizedSearchCV(model, dist, n_iter=5)\n'
   ],
   [
+    'stats.mode(a)[0][0] -> keepdims=True, the old shape',
+    'scipy-stats-mode-keepdims',
+    'IndexError',
+    'invalid index to scalar variable.',
+    "from scipy import stats\nm = stats.mode(df['Embarked'].values)\nfill = m[0][0]\nother = stats.mode(b, axis=None, keepdims=False)\n",
+    "from scipy import stats\nm = stats.mode(df['Embarked'].values, keepdims=True)\nfill = m[0][0]\nother = stats.mode(b, axis=None, keepdims=False)\n"
+  ],
+  [
     "RFECV.grid_scores_ -> cv_results_['mean_test_score'], not the search helper",
     'sklearn-rfecv-grid_scores_',
     'AttributeError',
@@ -199,6 +207,7 @@ describe('calling protocols that changed', () => {
     ['today\'s LeavePOut(p)', 'TypeError', "'LeavePOut' object is not iterable", 'from sklearn.model_selection import LeavePOut\nlpo = LeavePOut(2)\n'],
     ['today\'s PredefinedSplit passed as cv=', 'TypeError', "'PredefinedSplit' object is not iterable", 'gs = GridSearchCV(model, grid, cv=PredefinedSplit(test_fold))\n'],
     ['fit_params= whose fit is in another cell', 'TypeError', "GridSearchCV.__init__() got an unexpected keyword argument 'fit_params'", 'gs = GridSearchCV(model, grid, fit_params=params)\n'],
+    ['a mode() the cell does not call', 'IndexError', 'invalid index to scalar variable.', 'fill = m[0][0]\n'],
     ['squeeze= given a variable', 'TypeError', "read_csv() got an unexpected keyword argument 'squeeze'", "import pandas as pd\ns = pd.read_csv('a.csv', squeeze=flag)\n"],
     ['an unknown how= name', 'TypeError', "NDFrame.resample() got an unexpected keyword argument 'how'", "r = ts.resample('M', how='weird')\n"],
     ['join_axes with a list the rule cannot read', 'TypeError', "concat() got an unexpected keyword argument 'join_axes'", 'import pandas as pd\nc = pd.concat([a, b], axis=1, join_axes=axes)\n'],
