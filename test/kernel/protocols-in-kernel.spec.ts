@@ -105,6 +105,21 @@ const failing: (IFailingCase & { shape: string })[] = [
     prints: '[1.0, 1.0, 2.0, 2.0]'
   },
   {
+    shape: 'pd.rolling_apply(s, w, f): f still gets arrays',
+    ruleId: 'pandas-rolling-toplevel',
+    setup: 'import pandas as pd\ns = pd.Series([1.0, 2.0, 3.0, 4.0, 5.0])\n',
+    // w[0] is positional on an array; on a Series (today's default) it is the label 0.
+    old: 'print(pd.rolling_apply(s, 3, lambda w: w[0]).tolist())\n',
+    prints: '[nan, nan, 1.0, 2.0, 3.0]'
+  },
+  {
+    shape: 'pd.rolling_corr(a, b, w)',
+    ruleId: 'pandas-rolling-toplevel',
+    setup: 'import pandas as pd\na = pd.Series([1.0, 3.0, 2.0, 5.0])\nb = -2 * a\n',
+    old: 'print(pd.rolling_corr(a, b, 3).round(6).tolist())\n',
+    prints: '[nan, nan, -1.0, -1.0]'
+  },
+  {
     shape: 'concat(join_axes=)',
     ruleId: 'pandas-concat-join_axes',
     setup: "import pandas as pd\na = pd.Series([1, 2], index=['x', 'y'], name='a')\nb = pd.Series([3, 4], index=['y', 'z'], name='b')\n",

@@ -630,78 +630,108 @@ const numericIndexClasses = customRule({
   }
 });
 
-/** `pd.rolling_mean(s, 20, min_periods=5)` -> `s.rolling(20, min_periods=5).mean()`; expanding_* likewise. */
+/**
+ * The old moving-window functions' arguments, by where they go now: the
+ * window method (`rolling(window, ...)`, `expanding(...)`, `ewm(com, ...)`)
+ * or the statistic called on it. `positional` lists the old positional
+ * parameters after the data, for each kind; `toStat` the parameters the
+ * statistic takes (the first ones positionally, by the new signatures).
+ */
+const WINDOW_STATS: Record<string, { rolling: string[]; expanding: string[]; ewm: string[]; toStat: string[]; positionalToStat: string[]; added?: string }> = {
+  plain: { rolling: ['window'], expanding: [], ewm: ['com'], toStat: ['ddof', 'bias'], positionalToStat: [] },
+  // The old functions passed ndarrays to func: raw=True keeps that (today's default passes Series).
+  apply: { rolling: ['window', 'func'], expanding: ['func'], ewm: [], toStat: ['func', 'args', 'kwargs'], positionalToStat: ['func'], added: 'raw=True' },
+  quantile: { rolling: ['window', 'quantile'], expanding: ['quantile'], ewm: [], toStat: ['quantile'], positionalToStat: ['quantile'] },
+  corr: { rolling: ['arg2', 'window', 'pairwise'], expanding: ['arg2'], ewm: ['arg2', 'com'], toStat: ['arg2', 'pairwise'], positionalToStat: ['arg2'] },
+  cov: { rolling: ['arg2', 'window', 'pairwise'], expanding: ['arg2'], ewm: ['arg2', 'com'], toStat: ['arg2', 'pairwise', 'ddof', 'bias'], positionalToStat: ['arg2'] }
+};
+
+const WINDOW_KEYWORDS: Record<'rolling' | 'expanding' | 'ewm', string[]> = {
+  rolling: ['window', 'min_periods', 'center', 'win_type', 'axis'],
+  expanding: ['min_periods', 'center', 'axis'],
+  ewm: ['com', 'span', 'halflife', 'alpha', 'min_periods', 'adjust', 'ignore_na']
+};
+
+/**
+ * `pd.<kind>_<stat>(data, ...)` -> `data.<kind>(...).<stat>(...)`, the
+ * arguments sorted by the table above; undefined when an argument has no
+ * place in the new API (freq=, how=), so the call is left alone.
+ */
+function windowChain(source: PythonSource, call: SyntaxNode, kind: 'rolling' | 'expanding' | 'ewm', stat: string): string | undefined {
+  const layout = WINDOW_STATS[stat] ?? WINDOW_STATS.plain;
+  const [data, ...rest] = source.callArguments(call);
+  if (!data || data.name || data.star) {
+    return undefined;
+  }
+  const windowArgs: string[] = [];
+  const statPositional = new Map<string, string>();
+  const statKeywords: string[] = [];
+  const place = (name: string, value: string): boolean => {
+    if (layout.positionalToStat.includes(name)) {
+      statPositional.set(name, value);
+    } else if (layout.toStat.includes(name) && !(name === 'bias' && stat === 'mean')) {
+      statKeywords.push(`${name === 'arg2' ? 'other' : name}=${value}`);
+    } else if (WINDOW_KEYWORDS[kind].includes(name)) {
+      windowArgs.push(`${name}=${value}`);
+    } else {
+      return false;
+    }
+    return true;
+  };
+  const positional = layout[kind];
+  for (const [index, arg] of rest.entries()) {
+    if (arg.star) {
+      return undefined;
+    }
+    const name = arg.name ?? positional[index];
+    if (!name || (arg.name === undefined && rest.slice(0, index).some(earlier => earlier.name))) {
+      return undefined;
+    }
+    // rolling(window) reads best positionally, as it was written.
+    if (!arg.name && name === 'window') {
+      windowArgs.unshift(source.textOf(arg.value));
+    } else if (!place(name, source.textOf(arg.value))) {
+      return undefined;
+    }
+  }
+  const statArgs = [...layout.positionalToStat.filter(name => statPositional.has(name)).map(name => statPositional.get(name)!), ...statKeywords];
+  if (layout.added && (stat !== 'apply' || statPositional.has('func'))) {
+    statArgs.push(layout.added);
+  }
+  return `${asObject(source, data.value)}.${kind}(${windowArgs.join(', ')}).${stat}(${statArgs.join(', ')})`;
+}
+
+/** `pd.rolling_mean(s, 20, min_periods=5)` -> `s.rolling(20, min_periods=5).mean()`; expanding_*, rolling_apply/quantile/corr/cov likewise. */
 const rollingTopLevel = customRule({
   id: 'pandas-rolling-toplevel',
   category: 'removed-api',
-  fact: fact('pandas-rolling-toplevel', '0.23', 'pd.rolling_* and pd.expanding_* were removed in pandas 0.23; use s.rolling(window).<stat>().', PANDAS_ROLLING_PR),
+  fact: fact('pandas-rolling-toplevel', '0.23', 'pd.rolling_* and pd.expanding_* were removed in pandas 0.23; use s.rolling(window).<stat>() (rolling_apply(s, w, f) -> s.rolling(w).apply(f, raw=True), rolling_corr(a, b, w) -> a.rolling(w).corr(b)).', PANDAS_ROLLING_PR),
   trigger: /module 'pandas' has no attribute '(rolling|expanding)_/,
   static: true,
-  fix: ({ source }) => {
-    const windowKeywords = ['window', 'min_periods', 'center', 'win_type', 'axis'];
-    return source
-      .callsTo(qualified => /^pandas\.(rolling|expanding)_(mean|std|sum|var|median|min|max|count|skew|kurt)$/.test(qualified))
+  fix: ({ source }) =>
+    source
+      .callsTo(qualified => /^pandas\.(rolling|expanding)_(mean|std|sum|var|median|min|max|count|skew|kurt|apply|quantile|corr|cov)$/.test(qualified))
       .flatMap(call => {
-        const [kind, stat] = source.dottedName(source.callee(call))!.split('.').pop()!.split('_');
-        const args = source.callArguments(call);
-        const [data, ...rest] = args;
-        if (!data || data.name || data.star) {
-          return [];
-        }
-        const windowArgs: string[] = [];
-        const statArgs: string[] = [];
-        for (const [index, arg] of rest.entries()) {
-          if (arg.star) {
-            return [];
-          }
-          if (!arg.name && index === 0 && kind === 'rolling') {
-            windowArgs.push(source.textOf(arg.value));
-          } else if (arg.name && windowKeywords.includes(arg.name)) {
-            windowArgs.push(source.textOf(arg.node));
-          } else if (arg.name === 'ddof') {
-            statArgs.push(source.textOf(arg.node));
-          } else {
-            // freq=, how= and other old arguments have no place in the new API: leave the call alone.
-            return [];
-          }
-        }
-        return [replace(call, `${asObject(source, data.value)}.${kind}(${windowArgs.join(', ')}).${stat}(${statArgs.join(', ')})`)];
-      });
-  }
+        const [kind, stat] = source.dottedName(source.callee(call))!.split('.').pop()!.split('_') as ['rolling' | 'expanding', string];
+        const chain = windowChain(source, call, kind, stat);
+        return chain ? [replace(call, chain)] : [];
+      })
 });
 
-/** `pd.ewma(s, span=12)` -> `s.ewm(span=12).mean()`; ewmstd/ewmvol -> std, ewmvar -> var. */
+/** `pd.ewma(s, span=12)` -> `s.ewm(span=12).mean()`; ewmstd/ewmvol -> std, ewmvar -> var, ewmcorr/ewmcov(a, b, ...) -> a.ewm(...).corr(b). */
 const ewmaTopLevel = customRule({
   id: 'pandas-ewma-toplevel',
   category: 'removed-api',
-  fact: fact('pandas-ewma-toplevel', '0.23', 'pd.ewma, pd.ewmstd and pd.ewmvar were removed in pandas 0.23; use s.ewm(...).mean() / .std() / .var().', PANDAS_ROLLING_PR),
+  fact: fact('pandas-ewma-toplevel', '0.23', 'pd.ewma, pd.ewmstd, pd.ewmvar, pd.ewmcorr and pd.ewmcov were removed in pandas 0.23; use s.ewm(...).mean() / .std() / .var() / .corr(other) / .cov(other).', PANDAS_ROLLING_PR),
   trigger: /module 'pandas' has no attribute 'ewm/,
   static: true,
   fix: ({ source }) => {
-    const stats: Record<string, string> = { ewma: 'mean', ewmstd: 'std', ewmvol: 'std', ewmvar: 'var' };
-    const ewmKeywords = ['com', 'span', 'halflife', 'alpha', 'min_periods', 'adjust', 'ignore_na'];
+    const stats: Record<string, string> = { ewma: 'mean', ewmstd: 'std', ewmvol: 'std', ewmvar: 'var', ewmcorr: 'corr', ewmcov: 'cov' };
     return source
-      .callsTo(qualified => /^pandas\.(ewma|ewmstd|ewmvol|ewmvar)$/.test(qualified))
+      .callsTo(qualified => /^pandas\.(ewma|ewmstd|ewmvol|ewmvar|ewmcorr|ewmcov)$/.test(qualified))
       .flatMap(call => {
-        const stat = stats[source.dottedName(source.callee(call))!.split('.').pop()!];
-        const [data, ...rest] = source.callArguments(call);
-        if (!data || data.name || data.star) {
-          return [];
-        }
-        const ewmArgs: string[] = [];
-        const statArgs: string[] = [];
-        for (const [index, arg] of rest.entries()) {
-          if (!arg.name && !arg.star && index === 0) {
-            ewmArgs.push(`com=${source.textOf(arg.value)}`);
-          } else if (arg.name && ewmKeywords.includes(arg.name)) {
-            ewmArgs.push(source.textOf(arg.node));
-          } else if (arg.name === 'bias' && stat !== 'mean') {
-            statArgs.push(source.textOf(arg.node));
-          } else {
-            return [];
-          }
-        }
-        return [replace(call, `${asObject(source, data.value)}.ewm(${ewmArgs.join(', ')}).${stat}(${statArgs.join(', ')})`)];
+        const chain = windowChain(source, call, 'ewm', stats[source.dottedName(source.callee(call))!.split('.').pop()!]);
+        return chain ? [replace(call, chain)] : [];
       });
   }
 });
