@@ -26,6 +26,15 @@ const failing: (IFailingCase & { shape: string })[] = [
     prints: '4 [38, 38, 37, 37]'
   },
   {
+    shape: 'a shuffled KFold iterated twice gives the same folds, as the old one shuffled once',
+    ruleId: 'sklearn-cv-iterators-old-interface',
+    setup: IRIS,
+    old:
+      'from sklearn.model_selection import KFold\nkf = KFold(len(X), n_folds=3, shuffle=True)\n' +
+      'first = [te.tolist() for tr, te in kf]\nsecond = [te.tolist() for tr, te in kf]\nprint(len(kf), first == second, first != [list(range(50)), list(range(50, 100)), list(range(100, 150))])\n',
+    prints: '3 True True'
+  },
+  {
     shape: 'StratifiedKFold(y, k) in a comprehension',
     ruleId: 'sklearn-cv-iterators-old-interface',
     setup: IRIS,

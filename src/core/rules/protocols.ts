@@ -187,10 +187,15 @@ function renamedSplitterImports(source: PythonSource): { edits: IEdit[]; plain: 
  * `.split()`: the array whose length it was given (else zeros of that
  * length), the labels (`StratifiedKFold(y)` -> `.split(np.zeros(len(y)), y)`),
  * the groups (`LabelKFold(g)` -> `GroupKFold().split(np.zeros(len(g)), groups=g)`).
- * A splitter assigned here and not used in this cell is kept as the list of
- * its splits: later cells iterate it, take its len() or pass it as cv=, as
- * they did the old object. So is a group splitter passed as cv=, whose
- * groups the caller would not pass. Old defaults are kept (n_folds was 3).
+ * A splitter assigned to a name and iterated (or not used at all) in this
+ * cell is kept as the list of its splits (`kf = list(KFold(n_splits=5).split(X))`),
+ * its uses left as they are: this cell and later ones iterate it, take its
+ * len() or pass it as cv=, as they did the old object, and a shuffled split
+ * stays the one split it was (the old splitters shuffled once, in the
+ * constructor). One only passed on as cv= stays an object. The leave-out
+ * splitters, whose lists grow with the square of the data, stay objects
+ * where this cell uses them. A group splitter passed as cv= is a list: the
+ * caller would not pass its groups. Old defaults are kept (n_folds was 3).
  */
 const splitterProtocol = customRule({
   id: 'sklearn-cv-iterators-old-interface',
@@ -289,7 +294,9 @@ const splitterProtocol = customRule({
       const target = assignedName(source, call);
       const uses = target ? usesAfter(source, call, target) : [];
       const consumed = uses.filter(node => isLoopIterable(node) || isLenArgument(source, node));
-      if ((target && uses.length === 0) || (!target && old.data === 'groups') || (target && old.data === 'groups' && consumed.length < uses.length)) {
+      const passedOn = consumed.length < uses.length;
+      const listed = old.countsFromData ? uses.length === 0 || (old.data === 'groups' && passedOn) : uses.length === 0 || consumed.length > 0 || old.data === 'groups';
+      if ((target && listed) || (!target && old.data === 'groups')) {
         edits.push(replace(call, splits()));
         continue;
       }

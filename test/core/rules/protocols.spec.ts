@@ -41,7 +41,7 @@ const cases: [string, string, string, string, string, string][] = [
     'ImportError',
     "cannot import name 'LabelKFold' from 'sklearn.model_selection' (/venv/sklearn/model_selection/__init__.py)",
     'import numpy as np\nfrom sklearn.model_selection import LabelKFold\ncv = LabelKFold(groups, n_folds=4)\nfor tr, te in cv:\n    pass\n',
-    'import numpy as np\nfrom sklearn.model_selection import GroupKFold\ncv = GroupKFold(n_splits=4)\nfor tr, te in cv.split(np.zeros(len(groups)), groups=groups):\n    pass\n'
+    'import numpy as np\nfrom sklearn.model_selection import GroupKFold\ncv = list(GroupKFold(n_splits=4).split(np.zeros(len(groups)), groups=groups))\nfor tr, te in cv:\n    pass\n'
   ],
   [
     'a group splitter passed as cv= keeps its groups as the list of its splits',
@@ -68,6 +68,14 @@ const cases: [string, string, string, string, string, string][] = [
     'from sklearn.model_selection import KFold\nkf = list(KFold(n_splits=5, shuffle=True, random_state=0).split(X_train))\n'
   ],
   [
+    'a splitter only passed on as cv= stays an object',
+    'sklearn-cv-iterators-old-interface',
+    'TypeError',
+    "StratifiedKFold.__init__() got an unexpected keyword argument 'n_folds'",
+    'skf = StratifiedKFold(y, n_folds=5, shuffle=True)\ngs = GridSearchCV(model, grid, cv=skf)\n',
+    'skf = StratifiedKFold(n_splits=5, shuffle=True)\ngs = GridSearchCV(model, grid, cv=skf)\n'
+  ],
+  [
     'the old n= keyword passed as cv=: only the constructor changes',
     'sklearn-cv-iterators-old-interface',
     'TypeError',
@@ -89,7 +97,7 @@ const cases: [string, string, string, string, string, string][] = [
     'TypeError',
     "'PredefinedSplit' object is not iterable",
     'from sklearn.model_selection import PredefinedSplit\nps = PredefinedSplit(test_fold)\nfor tr, te in ps:\n    pass\n',
-    'from sklearn.model_selection import PredefinedSplit\nps = PredefinedSplit(test_fold)\nfor tr, te in ps.split():\n    pass\n'
+    'from sklearn.model_selection import PredefinedSplit\nps = list(PredefinedSplit(test_fold).split())\nfor tr, te in ps:\n    pass\n'
   ],
   [
     'read_csv(squeeze=True) -> .squeeze("columns") on the result',

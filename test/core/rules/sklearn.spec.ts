@@ -143,7 +143,7 @@ const cases: [string, string, string, string, string][] = [
     'TypeError',
     "KFold.__init__() got an unexpected keyword argument 'n_folds'",
     'from sklearn.model_selection import KFold\nkf = KFold(len(X), n_folds=5, shuffle=True, random_state=0)\nfor train_idx, test_idx in kf:\n    pass\nprint(len(kf))\n',
-    'from sklearn.model_selection import KFold\nkf = KFold(n_splits=5, shuffle=True, random_state=0)\nfor train_idx, test_idx in kf.split(X):\n    pass\nprint(kf.get_n_splits())\n'
+    'from sklearn.model_selection import KFold\nkf = list(KFold(n_splits=5, shuffle=True, random_state=0).split(X))\nfor train_idx, test_idx in kf:\n    pass\nprint(len(kf))\n'
   ],
   [
     'sklearn-cv-iterators-old-interface',
@@ -157,7 +157,7 @@ const cases: [string, string, string, string, string][] = [
     'TypeError',
     "'KFold' object is not iterable",
     'from sklearn.model_selection import KFold\nkf = KFold(X.shape[0])\nfor a, b in kf:\n    pass\n',
-    'from sklearn.model_selection import KFold\nkf = KFold(n_splits=3)\nfor a, b in kf.split(X):\n    pass\n'
+    'from sklearn.model_selection import KFold\nkf = list(KFold(n_splits=3).split(X))\nfor a, b in kf:\n    pass\n'
   ],
   [
     'sklearn-cv-iterators-old-interface',
@@ -426,7 +426,7 @@ describe('scikit-learn rules', () => {
     );
     expect(proposal?.rules.map(r => r.id)).toEqual(['sklearn-cross_validation-module', 'sklearn-cv-iterators-old-interface']);
     expect(proposal?.source).toBe(
-      'from sklearn.model_selection import KFold, cross_val_score\nkf = KFold(n_splits=10)\nfor tr, te in kf.split(X):\n    pass\n'
+      'from sklearn.model_selection import KFold, cross_val_score\nkf = list(KFold(n_splits=10).split(X))\nfor tr, te in kf:\n    pass\n'
     );
   });
 
