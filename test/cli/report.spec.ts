@@ -51,6 +51,7 @@ function report(verdict: IReport['verdict'], cells: CellSpec[], extra: Record<st
     reportVersion: 1,
     notebook: '/tmp/x.ipynb',
     verdict,
+    failedConditions: [],
     notes: [],
     preflight: [],
     cells: records as unknown as IReport['cells'],

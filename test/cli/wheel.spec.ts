@@ -63,7 +63,7 @@ describe('the wheel', () => {
   it('should run `jupyter modernize run` on the example with the machine node', () => {
     const dir = path.join(tmp, 'example');
     fs.cpSync(path.join(REPO, 'examples'), dir, { recursive: true });
-    const env = { ...process.env, PATH: `${path.join(venv, 'bin')}:${process.env.PATH}` };
+    const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${path.join(venv, 'bin')}:${process.env.PATH}` };
     delete env.MODERNIZER_JUPYTER;
     const result = spawnSync(bin('jupyter'), ['modernize', 'run', path.join(dir, 'passenger-survival-2017.ipynb')], { encoding: 'utf8', env, cwd: tmp });
     expect({ status: result.status, stdout: result.stdout }).toEqual({ status: 0, stdout: expect.stringMatching(/^modernized \(ran clean, numbers match\): /) });
