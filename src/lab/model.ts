@@ -177,6 +177,10 @@ export class RunModel {
     try {
       await context.ready;
       if (options.restart && context.session?.kernel) {
+        // A kernel restarted before its first connection is set up never answers that
+        // connection's kernel_info request: the server then holds the websocket for its whole
+        // kernel_info timeout (a minute). Wait for the kernel's first answer, then restart.
+        await Private.firstAnswer(context.session.kernel);
         await context.restartKernel();
       }
       const kernel = context.session?.kernel;
@@ -198,6 +202,8 @@ export class RunModel {
       this._cellIds = [...notebookModel.cells].map(cell => cell.id);
       const settings = this._settings();
       this._session = new KernelSession({ kernel });
+      // The engine's first requests have their own short limits: let the kernel come up first.
+      await this._session.waitReady(Private.KERNEL_START_MS);
       this._decider = new ReviewDecider({ acceptRules: settings.acceptPolicy === 'rules' });
       this._decider.pendingChanged.connect(this._onPending, this);
       this._abort = new AbortController();
@@ -564,6 +570,19 @@ export namespace RunModel {
 }
 
 namespace Private {
+  /** How long a (re)started kernel may take to answer before the run gives up. */
+  export const KERNEL_START_MS = 120_000;
+
+  /** Resolves when the kernel has answered its connection's first kernel_info request, or after KERNEL_START_MS. */
+  export async function firstAnswer(kernel: { info: Promise<unknown> }): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      await Promise.race([kernel.info.catch(() => undefined), new Promise(resolve => (timer = setTimeout(resolve, KERNEL_START_MS)))]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /** The language the kernel says it speaks. */
   export async function kernelLanguage(kernel: { info: Promise<{ language_info: { name: string } }> }): Promise<string | undefined> {
     try {
