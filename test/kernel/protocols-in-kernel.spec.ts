@@ -153,6 +153,21 @@ const failing: (IFailingCase & { shape: string })[] = [
     prints: '3 (1,)'
   },
   {
+    shape: 'groupby column renamed through a dict',
+    ruleId: 'pandas-agg-nested-renamer',
+    setup: "import numpy as np\nimport pandas as pd\ndf = pd.DataFrame({'k': [1, 1, 2], 'a': [1.0, 2.0, 3.0], 'b': [4.0, 5.0, 6.0]})\n",
+    old: "r = df.groupby('k')['a'].agg({'a_mean': 'mean', 'a_max': np.max})\nprint(list(r.columns), r.values.tolist())\n",
+    prints: "['a_mean', 'a_max'] [[1.5, 2.0], [3.0, 3.0]]"
+  },
+  {
+    shape: 'nested dict per column',
+    ruleId: 'pandas-agg-nested-renamer',
+    setup: "import pandas as pd\ndf = pd.DataFrame({'k': [1, 1, 2], 'a': [1.0, 2.0, 3.0], 'b': [4.0, 5.0, 6.0]})\n",
+    old: "r = df.groupby('k').agg({'a': {'a_mean': 'mean', 'a_max': 'max'}, 'b': {'b_sum': 'sum'}})\nprint(list(r.columns), r.values.tolist())\n",
+    // pandas < 1.0 gave the (column, name) MultiIndex.
+    prints: "[('a', 'a_mean'), ('a', 'a_max'), ('b', 'b_sum')] [[1.5, 2.0, 9.0], [3.0, 3.0, 6.0]]"
+  },
+  {
     shape: 'RFECV.grid_scores_',
     ruleId: 'sklearn-rfecv-grid_scores_',
     setup: IRIS + 'from sklearn.feature_selection import RFECV\nfrom sklearn.linear_model import LogisticRegression\nfrom sklearn.model_selection import cross_val_score\n',

@@ -188,6 +188,22 @@ const cases: [string, string, string, string, string, string][] = [
     "from scipy import stats\nm = stats.mode(df['Embarked'].values, keepdims=True)\nfill = m[0][0]\nother = stats.mode(b, axis=None, keepdims=False)\n"
   ],
   [
+    "a groupby column renamed through a dict -> named aggregation",
+    'pandas-agg-nested-renamer',
+    'SpecificationError',
+    'nested renamer is not supported',
+    "import pandas as pd\nstats = df.groupby('shop')['sales'].agg({'total': 'sum', 'best': np.max})\n",
+    "import pandas as pd\nstats = df.groupby('shop')['sales'].agg(**{'total': 'sum', 'best': np.max})\n"
+  ],
+  [
+    'a nested dict per column -> one named aggregation per column, the same two-level columns',
+    'pandas-agg-nested-renamer',
+    'SpecificationError',
+    'nested renamer is not supported',
+    "import pandas as pd\nagg = bureau.groupby('SK_ID_CURR').agg({'DAYS': {'days_min': 'min', 'days_max': 'max'}, 'AMT': {'amt_mean': 'mean'}})\n",
+    "import pandas as pd\nagg = pd.concat({'DAYS': bureau.groupby('SK_ID_CURR')['DAYS'].agg(**{'days_min': 'min', 'days_max': 'max'}), 'AMT': bureau.groupby('SK_ID_CURR')['AMT'].agg(**{'amt_mean': 'mean'})}, axis=1)\n"
+  ],
+  [
     "RFECV.grid_scores_ -> cv_results_['mean_test_score'], not the search helper",
     'sklearn-rfecv-grid_scores_',
     'AttributeError',
@@ -216,6 +232,8 @@ describe('calling protocols that changed', () => {
     ['today\'s PredefinedSplit passed as cv=', 'TypeError', "'PredefinedSplit' object is not iterable", 'gs = GridSearchCV(model, grid, cv=PredefinedSplit(test_fold))\n'],
     ['fit_params= whose fit is in another cell', 'TypeError', "GridSearchCV.__init__() got an unexpected keyword argument 'fit_params'", 'gs = GridSearchCV(model, grid, fit_params=params)\n'],
     ['a mode() the cell does not call', 'IndexError', 'invalid index to scalar variable.', 'fill = m[0][0]\n'],
+    ['a dict mixing renames and plain functions', 'SpecificationError', 'nested renamer is not supported', "r = df.groupby('k').agg({'a': {'a_mean': 'mean'}, 'b': 'sum'})\n"],
+    ['a column-to-function dict of a frame groupby (valid today)', 'SpecificationError', 'nested renamer is not supported', "r = df.groupby('k').agg({'a': 'mean'})\nq = g.agg({'x': 'sum'})\n"],
     ['squeeze= given a variable', 'TypeError', "read_csv() got an unexpected keyword argument 'squeeze'", "import pandas as pd\ns = pd.read_csv('a.csv', squeeze=flag)\n"],
     ['an unknown how= name', 'TypeError', "NDFrame.resample() got an unexpected keyword argument 'how'", "r = ts.resample('M', how='weird')\n"],
     ['join_axes with a list the rule cannot read', 'TypeError', "concat() got an unexpected keyword argument 'join_axes'", 'import pandas as pd\nc = pd.concat([a, b], axis=1, join_axes=axes)\n'],
