@@ -105,9 +105,10 @@ graphviz:
 
 build: $(STAMPS)/build $(STAMPS)/python-install
 
-# lib/, dist/ and jupyterlab_modernizer/labextension/ (development build).
+# lib/, dist/ and jupyterlab_modernizer/labextension/ (development build), from clean: a file left
+# from an earlier layout would otherwise still be imported or served.
 $(STAMPS)/build: $(STAMPS)/venv $(STAMPS)/node_modules $(TS_SOURCES) | $(STAMPS)
-	npm run build
+	npm run clean && npm run build
 	touch $@
 
 # The Python package, editable, with its server extension enabled and the labextension linked.

@@ -27,7 +27,6 @@ const plugins: JupyterFrontEndPlugin<any>[] = [
   runsPlugin,
   runPlugin,
   panelPlugin,
-  relayStatusPlugin,
   reviewPlugin,
   statusPlugin,
   inlineSuggestionsPlugin,
