@@ -4,7 +4,7 @@
  * failure is earlier) and to re-run only the cells that depend on a change.
  */
 import type { SyntaxNode } from '@lezer/common';
-import { PythonSource, sameNode } from './python/syntax';
+import { PythonSource, importAliases, sameNode } from './python/syntax';
 
 export interface ICellNames {
   /** Names bound at the top level: assignments, imports, defs, loop targets. */
@@ -127,6 +127,42 @@ export function stripMagics(code: string): string {
     .join('\n');
 }
 
+/** What a name is bound to, read in the source that binds it. */
+export interface IDefinition {
+  /** The source of the binding: the one asked about or an earlier cell's (its own earlier cells known). */
+  source: PythonSource;
+  /** The value of `name = <value>`, or the FunctionDefinition / ClassDefinition of `def name` / `class name`. */
+  value: SyntaxNode;
+}
+
+/**
+ * What `name` holds where `source` reads it at offset `at`: the last binding
+ * of the name before `at` in the source, else in the earlier cells the
+ * source was given (`source.earlierCells`), latest first. Undefined when that
+ * last binding is not one readable value (a loop or `with` target, a tuple,
+ * `x += ...`, an import, a binding under `if`/`for`/`try`): what the kernel
+ * holds then depends on the run, and a rule must not guess it.
+ */
+export function definitionOf(source: PythonSource, name: string, at = source.text.length): IDefinition | undefined {
+  if (Private.boundLocally(source, name, at)) {
+    return undefined;
+  }
+  const own = Private.lastBinding(source, name, at);
+  if (own !== undefined) {
+    return own ? { source, value: own } : undefined;
+  }
+  const earlier = source.earlierCells;
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    if (!cellNames(earlier[i]).defines.has(name)) {
+      continue;
+    }
+    const cell = new PythonSource(stripMagics(earlier[i]), importAliases(earlier.slice(0, i)));
+    const found = Private.lastBinding(cell, name, cell.text.length);
+    return found ? { source: cell, value: found } : undefined;
+  }
+  return undefined;
+}
+
 export class DependencyGraph {
   constructor(sources: readonly (string | null)[]) {
     this._sources = [...sources];
@@ -243,6 +279,71 @@ export class DependencyGraph {
 }
 
 namespace Private {
+  /**
+   * The value the last binding of `name` before `at` gives it, at the top
+   * level of the source: a node for `name = <value>` and `def`/`class name`;
+   * null for any other binding (it cannot be read as one value); undefined
+   * when the source does not bind the name there.
+   */
+  export function lastBinding(source: PythonSource, name: string, at: number): SyntaxNode | null | undefined {
+    let last: SyntaxNode | null | undefined;
+    let lastFrom = -1;
+    const bound = (from: number, value: SyntaxNode | null) => {
+      if (from < at && from >= lastFrom) {
+        last = value;
+        lastFrom = from;
+      }
+    };
+    source.tree.iterate({
+      enter: ref => {
+        const node = ref.node;
+        if (ref.name === 'FunctionDefinition' || ref.name === 'ClassDefinition') {
+          const defined = node.getChild('VariableName');
+          if (defined && source.textOf(defined) === name && !insideFunction(node)) {
+            bound(node.from, node.parent?.name === 'Script' ? node : null);
+          }
+          return;
+        }
+        if (ref.name === 'ImportStatement') {
+          // `import x as name`, `from m import name`: a module or anything.
+          if (new RegExp(`\\b${name}\\b`).test(source.textOf(node))) {
+            bound(node.from, null);
+          }
+          return false;
+        }
+        if (ref.name !== 'VariableName' || source.textOf(node) !== name || insideFunction(node) || !isBindingTarget(node)) {
+          return;
+        }
+        const statement = node.parent;
+        const operators = statement?.getChildren('AssignOp') ?? [];
+        const simple =
+          statement?.name === 'AssignStatement' &&
+          statement.parent?.name === 'Script' &&
+          operators.length === 1 &&
+          sameNode(statement.firstChild, node) &&
+          statement.firstChild?.nextSibling?.name === 'AssignOp';
+        bound(node.from, simple ? statement!.lastChild : null);
+      }
+    });
+    return last;
+  }
+
+  /** Whether `at` is in a function that has `name` as a parameter or local: then it is not the global. */
+  export function boundLocally(source: PythonSource, name: string, at: number): boolean {
+    for (let scope: SyntaxNode | null = source.tree.resolveInner(at, 1); scope; scope = scope.parent) {
+      if (scope.name !== 'FunctionDefinition' && scope.name !== 'LambdaExpression') {
+        continue;
+      }
+      for (const variable of variables(scope)) {
+        const parent = variable.parent;
+        if (source.textOf(variable) === name && (parent?.name === 'ParamList' || (isBindingTarget(variable) && !sameNode(variable, scope.getChild('VariableName'))))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** Every VariableName under a node. */
   export function* variables(node: SyntaxNode): Generator<SyntaxNode> {
     const cursor = node.cursor();

@@ -1,4 +1,5 @@
-import { DependencyGraph, cellNames } from '../../src/core/deps';
+import { DependencyGraph, cellNames, definitionOf } from '../../src/core/deps';
+import { PythonSource, importAliases } from '../../src/core/python/syntax';
 
 const names = (code: string) => {
   const n = cellNames(code);
@@ -88,5 +89,40 @@ describe('DependencyGraph', () => {
       changing.update(1, 'b = a + 1');
       expect(changing.dependents(0, 3)).toEqual([1, 3]);
     });
+  });
+});
+
+describe('definitionOf()', () => {
+  /** The text of what `name` holds at the end of `cell`, run after `earlier`. */
+  const valueOf = (name: string, cell: string, earlier: string[] = []) => {
+    const found = definitionOf(new PythonSource(cell, importAliases(earlier)), name);
+    return found && found.source.textOf(found.value);
+  };
+
+  it('reads the last binding in the cell, else in the latest earlier cell that binds the name', () => {
+    expect(valueOf('f', 'f = 1\nf = lambda s: s\ny = f(2)\n')).toBe('lambda s: s');
+    expect(valueOf('parser', 'df = read(parser)\n', ['import x\n', 'def parser(s):\n    return s\n', 'a = 1\n'])).toBe('def parser(s):\n    return s\n');
+    expect(valueOf('fmt', 'y = 2\n', ["fmt = '%Y'\n", "fmt = '%Y-%m'\n", 'z = fmt\n'])).toBe("'%Y-%m'");
+    // An earlier cell's definition is read with the imports before it.
+    const found = definitionOf(new PythonSource('g(1)\n', importAliases(['import pandas as pd\n', 'g = pd.to_datetime\n'])), 'g');
+    expect(found && found.source.qualifiedName(found.value)).toBe('pandas.to_datetime');
+  });
+
+  it('reads only what was bound before the offset asked about', () => {
+    const cell = new PythonSource('use(f)\nf = 2\n', importAliases(['f = 1\n']));
+    const found = definitionOf(cell, 'f', cell.text.indexOf('f)'));
+    expect(found && found.source.textOf(found.value)).toBe('1');
+  });
+
+  it('gives up where the value depends on the run: loops, tuples, updates, branches, imports, locals', () => {
+    expect(valueOf('f', 'for f in fs:\n    pass\n')).toBeUndefined();
+    expect(valueOf('f', 'f, g = h()\n')).toBeUndefined();
+    expect(valueOf('f', 'y = 1\n', ['f = 1\n', 'f += 1\n'])).toBeUndefined();
+    expect(valueOf('f', 'y = 1\n', ['if c:\n    f = 1\n'])).toBeUndefined();
+    expect(valueOf('f', 'y = 1\n', ['f = 1\n', 'from m import f\n'])).toBeUndefined();
+    expect(valueOf('f', 'a = b = 1\n'.replace('a', 'f'))).toBeUndefined();
+    expect(valueOf('missing', 'y = 1\n', ['f = 1\n'])).toBeUndefined();
+    const local = new PythonSource('def g(f):\n    return use(f)\n', importAliases(['f = 1\n']));
+    expect(definitionOf(local, 'f', local.text.indexOf('f)\n'))).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@
  * code fails, its error picks the rule, and the rewrite runs.
  */
 import type { IExecutionResult } from '../../src/core/kernel';
-import { PythonSource } from '../../src/core/python/syntax';
+import { importAliases } from '../../src/core/python/syntax';
 import { RuleEngine, allFamilies, allRules } from '../../src/core/rules';
 import { useTestKernel } from './jupyter';
 
@@ -62,7 +62,8 @@ export function kernelCases(rules: RuleEngine = engine): IKernelCases {
     const before = await run(old);
     expect(before.status).toBe('error');
     const error = before.error!;
-    const proposal = rules.propose(old, error, new PythonSource(setup ?? '').imports);
+    // The setup is the earlier cell: its imports and definitions are known to the rules.
+    const proposal = rules.propose(old, error, importAliases([setup ?? '']));
     expect({ error: `${error.ename}: ${error.evalue}`, rules: proposal?.rules.map(rule => rule.id) }).toEqual({
       error: `${error.ename}: ${error.evalue}`,
       rules: expect.arrayContaining([ruleId])

@@ -106,6 +106,13 @@ const failing: IFailingCase[] = [
     prints: '2 M'
   },
   {
+    // The parser is defined in an earlier cell (the setup), the usual notebook layout.
+    ruleId: 'pandas-read_csv-date_parser',
+    setup: PD + "import io\nfrom datetime import datetime\ndef parser(s):\n    return datetime.strptime(s, '%Y-%m-%d')\n",
+    old: "data = pd.read_csv(io.StringIO('Date,n\\n2000-01-01,112\\n2000-02-01,118\\n'), parse_dates=[0], index_col=0, date_parser=parser)\nprint(data.index[1].month, data.index.dtype.kind)\n",
+    prints: '2 M'
+  },
+  {
     ruleId: 'pandas-read_csv-parse_dates-string',
     setup: PD + 'import io\n',
     old: "data = pd.read_csv(io.StringIO('Month,n\\n1949-01,112\\n'), parse_dates='Month', index_col='Month')\nprint(data.index.year[0])\n",

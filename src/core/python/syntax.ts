@@ -226,6 +226,11 @@ export class PythonSource {
     return /^[ \t]*/.exec(this.text.slice(start))![0];
   }
 
+  /** The sources of the cells before this one, oldest first; [] when they were not given. */
+  get earlierCells(): readonly string[] {
+    return this._knownImports instanceof EarlierCells ? this._knownImports.sources : [];
+  }
+
   private _imports: Map<string, string> | null = null;
 }
 
@@ -295,12 +300,24 @@ export function sameNode(a: SyntaxNode | null | undefined, b: SyntaxNode | null 
 }
 
 /**
+ * The import aliases of the cells before one (a later import of a name wins,
+ * as in the kernel), with those cells' sources: a rule reads there what an
+ * earlier cell bound to a name (deps.ts `definitionOf`). It is the Map of
+ * aliases, so the sources travel wherever the aliases already go.
+ */
+export class EarlierCells extends Map<string, string> {
+  constructor(readonly sources: readonly string[]) {
+    super();
+  }
+}
+
+/**
  * Aliases (np, pd, ...) the given cells import, in order: a later import of
  * the same name wins, as in the kernel.
  */
-export function importAliases(sources: Iterable<string>): Map<string, string> {
-  const imports = new Map<string, string>();
-  for (const source of sources) {
+export function importAliases(sources: Iterable<string>): EarlierCells {
+  const imports = new EarlierCells([...sources]);
+  for (const source of imports.sources) {
     for (const [alias, target] of Private.ownImports(source)) {
       imports.set(alias, target);
     }

@@ -10,6 +10,7 @@ import {
   removedKeyword,
   renamedMethod
 } from './builders';
+import { definitionOf } from '../deps';
 import { insertAt, replace } from '../python/edit';
 import type { IEdit } from '../python/edit';
 import type { ICallArgument, PythonSource } from '../python/syntax';
@@ -1340,45 +1341,42 @@ function returnedExpression(source: PythonSource, node: SyntaxNode): { parameter
     : undefined;
 }
 
-/** The function a name is bound to in this source (`f = lambda ...` or `def f(...)`), the last binding. */
-function boundFunction(source: PythonSource, name: string): SyntaxNode | undefined {
-  let found: SyntaxNode | undefined;
-  for (const node of source.findAll('AssignStatement', 'FunctionDefinition')) {
-    if (node.name === 'AssignStatement') {
-      const [target, value] = [node.firstChild, node.lastChild];
-      if (target?.name === 'VariableName' && source.textOf(target) === name && value) {
-        found = value.name === 'LambdaExpression' ? value : undefined;
-      }
-    } else if (source.textOf(node.getChild('VariableName') ?? node) === name) {
-      found = node;
-    }
-  }
-  return found;
-}
-
 /**
  * The strptime format a date parser applies to its whole argument:
  * `lambda d: datetime.strptime(d, '%Y-%m')`, `pd.datetime.strptime`,
- * `lambda d: pd.to_datetime(d, format='%Y-%m')`; undefined for anything else
- * (a prefix added to the string, several formats, other code).
+ * `lambda d: pd.to_datetime(d, format='%Y-%m')`, or a name bound to such a
+ * function here or in an earlier cell (`def parser(s): return ...`); the
+ * format may be a name bound to a string. Undefined for anything else (a
+ * prefix added to the string, several formats, other code).
  */
 function parserFormat(source: PythonSource, parser: SyntaxNode): string | undefined {
-  const fn = parser.name === 'VariableName' ? boundFunction(source, source.textOf(parser)) : parser.name === 'LambdaExpression' ? parser : undefined;
-  const returned = fn && returnedExpression(source, fn);
+  const bound = parser.name === 'VariableName' ? definitionOf(source, source.textOf(parser), parser.from) : { source, value: parser };
+  if (!bound || (bound.value.name !== 'LambdaExpression' && bound.value.name !== 'FunctionDefinition')) {
+    return undefined;
+  }
+  const at = bound.source;
+  const returned = returnedExpression(at, bound.value);
   const body = returned?.body;
   if (!returned || body?.name !== 'CallExpression') {
     return undefined;
   }
-  const callee = source.callee(body);
-  const dotted = source.dottedName(callee) ?? '';
-  const qualified = source.qualifiedName(callee) ?? '';
-  const args = source.callArguments(body);
-  const isParameter = (node?: SyntaxNode) => node?.name === 'VariableName' && source.textOf(node) === returned.parameter;
+  const callee = at.callee(body);
+  const dotted = at.dottedName(callee) ?? '';
+  const qualified = at.qualifiedName(callee) ?? '';
+  const args = at.callArguments(body);
+  const isParameter = (node?: SyntaxNode) => node?.name === 'VariableName' && at.textOf(node) === returned.parameter;
+  const literal = (node: SyntaxNode): string | undefined => {
+    if (node.name === 'String') {
+      return at.textOf(node);
+    }
+    const constant = node.name === 'VariableName' && !isParameter(node) ? definitionOf(at, at.textOf(node), node.from) : undefined;
+    return constant?.value.name === 'String' ? constant.source.textOf(constant.value) : undefined;
+  };
   if (/(^|\.)datetime\.strptime$/.test(dotted) && args.length === 2 && !args[0].name && !args[1].name && isParameter(args[0].value)) {
-    return args[1].value.name === 'String' ? source.textOf(args[1].value) : undefined;
+    return literal(args[1].value);
   }
   if (qualified === 'pandas.to_datetime' && args.length === 2 && !args[0].name && isParameter(args[0].value) && args[1].name === 'format') {
-    return args[1].value.name === 'String' ? source.textOf(args[1].value) : undefined;
+    return literal(args[1].value);
   }
   return undefined;
 }

@@ -1,3 +1,4 @@
+import { importAliases } from '../../../src/core/python/syntax';
 import { RuleEngine, allFamilies, allRules } from '../../../src/core/rules';
 
 const engine = new RuleEngine(allRules, allFamilies);
@@ -175,6 +176,21 @@ describe('pandas rules', () => {
       ['pandas-plotting-toplevel', P + "pd.tools.plotting.parallel_coordinates(df, 'c')\n", 'AttributeError', "module 'pandas' has no attribute 'tools'", P + "pd.plotting.parallel_coordinates(df, 'c')\n"]
     ])('%s: %j', (id, code, ename, evalue, expected) => {
       expect(propose(code, ename, evalue)).toEqual({ id, source: expected });
+    });
+
+    it('reads a date parser (and its format) an earlier cell defined', () => {
+      const error = { ename: 'TypeError', evalue: "read_csv() got an unexpected keyword argument 'date_parser'", traceback: [] };
+      const cell = "sales = pd.read_csv('catfish.csv', parse_dates=[0], index_col=0, date_parser=parser)\n";
+      const earlier = [P + 'from datetime import datetime\n', "def parser(s):\n    return datetime.strptime(s, '%Y-%m-%d')\n"];
+      expect(engine.propose(cell, error, importAliases(earlier))?.source).toBe("sales = pd.read_csv('catfish.csv', parse_dates=[0], index_col=0, date_format='%Y-%m-%d')\n");
+      const constant = [P, "FMT = '%d/%m/%Y'\n", 'parser = lambda d: pd.to_datetime(d, format=FMT)\n'];
+      expect(engine.propose(cell, error, importAliases(constant))?.source).toContain("date_format='%d/%m/%Y'");
+      // Without the earlier cells, or when the earlier function does more than strptime, nothing is guessed.
+      expect(engine.propose(cell, error)).toBeNull();
+      const prefixed = [P, "def parser(s):\n    return datetime.strptime('19' + s, '%y-%m')\n"];
+      expect(engine.propose(cell, error, importAliases(prefixed))).toBeNull();
+      const rebound = [...earlier, 'parser = make_parser()\n'];
+      expect(engine.propose(cell, error, importAliases(rebound))).toBeNull();
     });
 
     it('leaves date parsers it cannot translate, explicit formats and other lines alone', () => {
