@@ -124,6 +124,13 @@ const failing: IFailingCase[] = [
     old: "d = pd.to_datetime(pd.Series(['03/10/2004', '03/13/2004', '13/03/2004']))\nprint(d.dt.day.tolist())\n",
     prints: '[10, 13, 13]'
   },
+  // PyTorch 2.6 torch.load(weights_only=True) default: a whole module the notebook saved
+  {
+    ruleId: 'torch-load-weights_only',
+    setup: "import os, tempfile\nimport torch\npath = os.path.join(tempfile.mkdtemp(), 'net.pkl')\ntorch.save(torch.nn.Sequential(torch.nn.Linear(2, 1)), path)\n",
+    old: 'net2 = torch.load(path)\nprint(type(net2[0]).__name__, net2[0].in_features)\n',
+    prints: 'Linear 2'
+  },
   { ruleId: 'pandas-tools-plotting', setup: PLOT, old: 'from pandas.tools.plotting import scatter_matrix\nprint(scatter_matrix.__name__)\n', prints: 'scatter_matrix' },
   { ruleId: 'pandas-plotting-toplevel', setup: PLOT + FRAME, old: "axes = pd.scatter_matrix(df[['a']])\nprint(axes.shape)\nplt.close('all')\n", prints: '(1, 1)' },
   // numpy 2.4 size-1 arrays; scikit-learn 0.19 1-D inputs

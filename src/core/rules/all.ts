@@ -13,6 +13,7 @@ import { scipyRules } from './scipy';
 import { seabornRules } from './seaborn';
 import { sklearnRules } from './sklearn';
 import { statsmodelsRules } from './statsmodels';
+import { torchRules } from './torch';
 import { xgboostRules } from './xgboost';
 import { kbFamilies } from './families/kb';
 import { sharedKnowledgeBase } from './kb/shared';
@@ -31,6 +32,7 @@ export const allRules: readonly IRule[] = [
   ...xgboostRules,
   ...lightgbmRules,
   ...kerasRules,
+  ...torchRules,
   ...hardwareRules,
   ...defaultRules,
   ...runtimeRules
