@@ -7,7 +7,7 @@
 import { expect, test } from '@jupyterlab/galata';
 import * as http from 'http';
 import * as path from 'path';
-import { cellSource, openNotebook, SCREENSHOTS, sidePanel, startRun, waitForProposal, waitForSummary } from './modernize-utils';
+import { REAL_KERNELS_API, SCREENSHOTS, cellSource, openNotebook, sidePanel, startRun, waitForProposal, waitForSummary } from './modernize-utils';
 
 const MODEL = 'scripted-model-1';
 const UPSTREAM_PORT = Number(process.env.LLM_UPSTREAM_PORT || '8896');
@@ -19,7 +19,7 @@ const HELPER_FIXED = 'def inverse(x):\n    # An empty reading counts as nothing.
 const CALL_FIXED = 'print("sum of inverses", round(sum(inverse(v) for v in values), 4))';
 
 test.describe.configure({ timeout: 6 * 60_000 });
-test.use({ viewport: { width: 1440, height: 900 } });
+test.use({ viewport: { width: 1440, height: 900 }, ...REAL_KERNELS_API });
 
 /** The scripted endpoint: the first request gets the cell-level answer, the next the notebook-level one. */
 function startUpstream(requests: any[]): Promise<http.Server> {

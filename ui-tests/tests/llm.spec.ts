@@ -9,7 +9,7 @@
 import { expect, test } from '@jupyterlab/galata';
 import * as http from 'http';
 import * as path from 'path';
-import { cellSource, openNotebook, RUN_TIMEOUT, SCREENSHOTS, sidePanel, startRun, waitForProposal, waitForSummary } from './modernize-utils';
+import { REAL_KERNELS_API, RUN_TIMEOUT, SCREENSHOTS, cellSource, openNotebook, sidePanel, startRun, waitForProposal, waitForSummary } from './modernize-utils';
 
 const KEY = 'fake-key-NEVER-IN-BROWSER-123456789012';
 const MODEL = 'scripted-model-1';
@@ -20,7 +20,7 @@ const FIXED = 'print(scaled_area(3, 4, scale=1))';
 const RATIONALE = 'scaled_area() now takes a third argument, scale; passing scale=1 keeps the area the cell printed before.';
 
 test.describe.configure({ timeout: 6 * 60_000 });
-test.use({ viewport: { width: 1440, height: 900 } });
+test.use({ viewport: { width: 1440, height: 900 }, ...REAL_KERNELS_API });
 
 interface IRecorded {
   method: string;

@@ -1,10 +1,10 @@
 import { expect, test } from '@jupyterlab/galata';
 import * as path from 'path';
-import { EXAMPLES, SCREENSHOTS, sidePanel, startRun, waitForProposal, waitForSummary } from './modernize-utils';
+import { EXAMPLES, REAL_KERNELS_API, SCREENSHOTS, sidePanel, startRun, waitForProposal, waitForSummary } from './modernize-utils';
 
 test.describe.configure({ timeout: 6 * 60_000 });
 // A laptop-sized window: the review opens below the notebook, the panel on the right.
-test.use({ viewport: { width: 1440, height: 900 } });
+test.use({ viewport: { width: 1440, height: 900 }, ...REAL_KERNELS_API });
 
 test.describe('Modernize in the dark theme', () => {
   test('should show the panel and the diff review in JupyterLab Dark', async ({ page, tmpPath }) => {

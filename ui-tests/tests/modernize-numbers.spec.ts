@@ -1,10 +1,10 @@
 import { expect, test } from '@jupyterlab/galata';
 import type { IJupyterLabPageFixture } from '@jupyterlab/galata';
 import * as path from 'path';
-import { SCREENSHOTS, sidePanel, startRun, waitForSummary } from './modernize-utils';
+import { REAL_KERNELS_API, SCREENSHOTS, sidePanel, startRun, waitForSummary } from './modernize-utils';
 
 test.describe.configure({ timeout: 6 * 60_000 });
-test.use({ viewport: { width: 1440, height: 900 } });
+test.use({ viewport: { width: 1440, height: 900 }, ...REAL_KERNELS_API });
 
 /**
  * A notebook whose author saw a table in another row order (no drift) with

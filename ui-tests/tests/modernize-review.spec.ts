@@ -1,17 +1,9 @@
 import { expect, test } from '@jupyterlab/galata';
-import {
-  cellSource,
-  openNotebook,
-  RUN_TIMEOUT,
-  sidePanel,
-  startRun,
-  waitForProposal,
-  waitForSummary
-} from './modernize-utils';
+import { REAL_KERNELS_API, RUN_TIMEOUT, cellSource, openNotebook, sidePanel, startRun, waitForProposal, waitForSummary } from './modernize-utils';
 
 test.describe.configure({ timeout: 6 * 60_000 });
 // A laptop-sized window: the review opens below the notebook, the panel on the right.
-test.use({ viewport: { width: 1440, height: 900 } });
+test.use({ viewport: { width: 1440, height: 900 }, ...REAL_KERNELS_API });
 
 const CELLS = ['import numpy as np', 'x = np.float(3)\nprint(x)', "print('done')"];
 

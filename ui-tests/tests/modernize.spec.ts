@@ -1,19 +1,10 @@
 import { expect, test } from '@jupyterlab/galata';
 import * as path from 'path';
-import {
-  cellSource,
-  EXAMPLES,
-  RUN_TIMEOUT,
-  SCREENSHOTS,
-  sidePanel,
-  startRun,
-  waitForProposal,
-  waitForSummary
-} from './modernize-utils';
+import { EXAMPLES, REAL_KERNELS_API, RUN_TIMEOUT, SCREENSHOTS, cellSource, sidePanel, startRun, waitForProposal, waitForSummary } from './modernize-utils';
 
 test.describe.configure({ timeout: 6 * 60_000 });
 // A laptop-sized window: the review opens below the notebook, the panel on the right.
-test.use({ viewport: { width: 1440, height: 900 } });
+test.use({ viewport: { width: 1440, height: 900 }, ...REAL_KERNELS_API });
 
 test.describe('Modernize run', () => {
   test('should diagnose, review, accept and finish the example notebook, and save a copy', async ({ page, tmpPath }) => {

@@ -1,13 +1,13 @@
 import { expect, test } from '@jupyterlab/galata';
 import type { IJupyterLabPageFixture } from '@jupyterlab/galata';
 import * as path from 'path';
-import { RUN_TIMEOUT, SCREENSHOTS, sidePanel, startRun, waitForProposal, waitForSummary } from './modernize-utils';
+import { REAL_KERNELS_API, RUN_TIMEOUT, SCREENSHOTS, sidePanel, startRun, waitForProposal, waitForSummary } from './modernize-utils';
 
 const FIXTURE = path.resolve(__dirname, '..', 'fixtures', 'broken-import.ipynb');
 
 test.describe.configure({ timeout: 6 * 60_000 });
 // Tall enough for the whole panel, cell list included, in one screenshot.
-test.use({ viewport: { width: 1440, height: 1900 } });
+test.use({ viewport: { width: 1440, height: 1900 }, ...REAL_KERNELS_API });
 
 /** Open the fixture, run it, reject the import fix: the import's consequences fail under it. */
 async function runWithCauseRejected(page: IJupyterLabPageFixture, tmpPath: string): Promise<void> {
