@@ -232,6 +232,20 @@ describe('jupyter-modernize run', () => {
       expect(report.cells.map(cell => cell.status)).toEqual(['ok', 'ok', 'error']);
     });
 
+    it('should rewrite a data path written with Windows separators', async () => {
+      const file = writeNotebook(
+        ["import os\nimport pandas as pd\npath = os.getcwd() + '\\data\\ex1.txt'\ndata = pd.read_csv(path, header=None)\nprint(data[0].sum())"],
+        {},
+        { 'data/ex1.txt': '1,2\n3,4\n' }
+      );
+      const report = await run(file);
+      expect(report.verdict).toBe('modernized');
+      expect(report.cells[0].patches[0].origin).toBe('rule:data-path');
+      const out = JSON.parse(fs.readFileSync(file.replace(/\.ipynb$/, '.modernized.ipynb'), 'utf8'));
+      expect(out.cells[0].source).toContain("os.getcwd() + '/data/ex1.txt'");
+      expect(out.cells[0].outputs.map((output: { text?: string }) => output.text).join('')).toBe('4\n');
+    });
+
     it('should resolve a Kaggle input path against --data-dir', async () => {
       const data = fs.mkdtempSync(path.join(os.tmpdir(), 'modernize-data-'));
       fs.writeFileSync(path.join(data, 'train.csv'), 'a,b\n1,2\n3,4\n');

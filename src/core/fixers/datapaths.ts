@@ -67,6 +67,12 @@ function literalValue(source: PythonSource, node: SyntaxNode): { value: string; 
  */
 export async function fixDataPath(text: string, missing: string, workspace: IWorkspace): Promise<IDataPathFix | null> {
   const source = new PythonSource(text);
+  if (missing.includes('\\')) {
+    const fix = await Private.windowsSeparators(source, missing, workspace);
+    if (fix) {
+      return fix;
+    }
+  }
   for (const node of source.findAll('String')) {
     const literal = literalValue(source, node);
     if (!literal || !literal.value) {
@@ -126,4 +132,60 @@ export async function missingDataFiles(text: string, workspace: IWorkspace): Pro
     }
   }
   return missing;
+}
+
+namespace Private {
+  /**
+   * A path written with Windows separators (`'data\\train.csv'`,
+   * `os.getcwd() + '\data\ex1.txt'`, `r'C:\Users\me\train.csv'`) names no
+   * file on a POSIX kernel. The literal whose value is part of the missing
+   * path is rewritten with `/` when the path so written exists; a literal
+   * that is the whole path and still names nothing here (an author's
+   * absolute path) becomes the path of the same file found near the notebook.
+   * @param missing the path as the error's repr spells it (backslashes doubled)
+   */
+  export async function windowsSeparators(source: PythonSource, missing: string, workspace: IWorkspace): Promise<IDataPathFix | null> {
+    const path = unescape(missing);
+    for (const node of source.findAll('String')) {
+      const match = /^([rRuU]?)('''|"""|'|")([\s\S]*)\2$/.exec(source.textOf(node));
+      if (!match || !match[3].includes('\\')) {
+        continue;
+      }
+      const raw = /r/i.test(match[1]);
+      const value = raw ? match[3] : unescape(match[3]);
+      const at = value ? path.lastIndexOf(value) : -1;
+      if (at < 0) {
+        continue;
+      }
+      const slashed = match[3].replace(raw ? /\\/g : /\\\\|\\/g, '/');
+      const rest = path.slice(at + value.length).replace(/\\/g, '/');
+      const written = path.slice(0, at).replace(/\\/g, '/') + slashed + rest;
+      let spelled: string | undefined;
+      if (await workspace.exists(Paths.resolve(workspace.notebookDir, written))) {
+        spelled = slashed;
+      } else {
+        const found = await locate(workspace, written);
+        const tail = (slashed + rest).replace(/^\/+/, '');
+        spelled = !found ? undefined : value === path ? spell(workspace, found) : found.endsWith('/' + tail) ? slashed : undefined;
+      }
+      if (spelled !== undefined) {
+        return {
+          source: applyEdits(source.text, [replace(node, `${match[1]}${match[2]}${spelled}${match[2]}`)]),
+          reason: `The path ${value} is written with Windows separators (\\), which name no file here; written with / it is ${spelled}.`
+        };
+      }
+    }
+    return null;
+  }
+
+  const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', '0': '\0', '\\': '\\', "'": "'", '"': '"' };
+
+  /**
+   * A string's value for the escapes a path meets by accident (`\t` in
+   * `data\train.csv`): a non-raw literal's body, or the path in an error's
+   * repr (`\\` is one backslash there). Unknown escapes keep their backslash.
+   */
+  export function unescape(body: string): string {
+    return body.replace(/\\(.)/g, (whole, char: string) => ESCAPES[char] ?? whole);
+  }
 }
