@@ -1,7 +1,7 @@
 /** Per-cell progress on a terminal: one line per finished cell, a live line while one runs. */
 import { OUTCOME_LABELS, runOutcome } from '../core/diagnosis/outcome';
 import { hasUsage, totalUsage } from '../core/llm/cost';
-import type { ICellRecord, Modernizer } from '../core/runner';
+import type { ICellRecord, Modernizer } from '../core/run';
 import { formatUsage } from './report/summary';
 
 const LABEL: Record<string, string> = {

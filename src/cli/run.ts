@@ -13,7 +13,7 @@ import { buildReport } from '../core/report';
 import type { IReport } from '../core/report';
 import { RuleEngine } from '../core/rules/engine';
 import { allFamilies, allRules } from '../core/rules/all';
-import { Modernizer } from '../core/runner';
+import { Modernizer } from '../core/run';
 import { RUN_FLAGS, RUN_FLAGS_USAGE, UsageError, parseFlags, readRunFlags } from './flags';
 import type { IRunFlags } from './flags';
 import { chooseKernel } from './kernels';

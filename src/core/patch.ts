@@ -4,18 +4,13 @@
  * decision to produce new sources and never changes a patch's `before`.
  */
 import { guardFlags } from './guards/risks';
+import type { RiskKind } from './guards/types';
 import type { IFact, IRule } from './rules/types';
 
 export type PatchTarget = { kind: 'cell'; index: number } | { kind: 'file'; path: string };
 
-export type PatchFlagKind =
-  | 'installs-package'
-  | 'shell'
-  | 'network'
-  | 'deletes-files'
-  | 'writes-outside'
-  | 'runs-code'
-  | 'changes-results';
+/** The guards' risks, and a change to the notebook's results (the semantic-drift check). */
+export type PatchFlagKind = RiskKind | 'changes-results';
 
 export interface IPatchFlag {
   kind: PatchFlagKind;

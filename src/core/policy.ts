@@ -5,7 +5,7 @@
  * runtime and score fixes of the rules under `all`, is never made for a
  * model's patch.
  */
-import type { IDecider, ICellRecord } from './runner';
+import type { IDecider, ICellRecord } from './run';
 import type { Decision, IPatch } from './patch';
 
 export type AcceptPolicy = 'none' | 'rules' | 'all';

@@ -9,7 +9,7 @@ import type { OutcomeClass } from './diagnosis/outcome';
 import { totalUsage } from './llm/cost';
 import type { IPatch } from './patch';
 import type { IEnvironment } from './probe';
-import type { CellStatus, FailedCondition, IPreflightFinding, Modernizer, Verdict } from './runner';
+import type { CellStatus, FailedCondition, IPreflightFinding, Modernizer, Verdict } from './run';
 import type { ISkippedInstall } from './environment/installs';
 import { driftOutputs, EQUIVALENCE_LABELS, studyVerdict, worthShowing } from './scores';
 import type { Equivalence, IDriftOutputs, INumberPair, IStudyVerdict } from './scores';

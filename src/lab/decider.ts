@@ -9,7 +9,7 @@ import { Signal } from '@lumino/signaling';
 import type { ISignal } from '@lumino/signaling';
 import type { Decision, IPatch } from '../core/patch';
 import { PolicyDecider } from '../core/policy';
-import type { ICellRecord, IDecider } from '../core/runner';
+import type { ICellRecord, IDecider } from '../core/run';
 
 /** A proposal waiting for a decision. */
 export interface IProposal {

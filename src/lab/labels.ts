@@ -6,7 +6,7 @@ import type { TranslationBundle } from '@jupyterlab/translation';
 import type { FailureCategory } from '../core/diagnose';
 import type { OutcomeClass } from '../core/diagnosis/outcome';
 import type { IPatch, PatchFlagKind } from '../core/patch';
-import type { CellStatus } from '../core/runner';
+import type { CellStatus } from '../core/run';
 
 /** What the panel shows for a cell: the engine's status, or waiting for a review. */
 export type DisplayStatus = CellStatus | 'review';

@@ -20,8 +20,8 @@ import { PROVENANCE_KEY, readProvenance, recordProvenance } from '../core/proven
 import { buildReport } from '../core/report';
 import type { IReport } from '../core/report';
 import { allFamilies, allRules, RuleEngine } from '../core/rules';
-import { Modernizer } from '../core/runner';
-import type { ICellRecord, IPreflightFinding } from '../core/runner';
+import { Modernizer } from '../core/run';
+import type { ICellRecord, IPreflightFinding } from '../core/run';
 import { Paths } from '../core/workspace';
 import { ReviewDecider } from './decider';
 import type { IProposal } from './decider';

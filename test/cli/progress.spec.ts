@@ -1,5 +1,5 @@
 import { ProgressPrinter } from '../../src/cli/progress';
-import type { Modernizer } from '../../src/core/runner';
+import type { Modernizer } from '../../src/core/run';
 
 /** Just what the last line reads of a finished run. */
 function finished(verdict: string, failedConditions: string[], cells: [string, { consequenceOf?: number; expected?: boolean }?][]): Modernizer {

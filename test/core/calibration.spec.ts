@@ -3,7 +3,7 @@ import type { IJupyterServer } from '../../src/cli/server';
 import { PolicyDecider } from '../../src/core/policy';
 import { RuleEngine } from '../../src/core/rules/engine';
 import { allFamilies, allRules } from '../../src/core/rules/all';
-import { Modernizer } from '../../src/core/runner';
+import { Modernizer } from '../../src/core/run';
 import { startTestKernel, startTestServer, useTestKernel } from '../helpers/jupyter';
 import { codeNotebook } from '../helpers/notebooks';
 import type { ITestKernel } from '../helpers/jupyter';

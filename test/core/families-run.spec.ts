@@ -15,7 +15,7 @@ import { PolicyDecider } from '../../src/core/policy';
 import { RuleEngine } from '../../src/core/rules/engine';
 import { kbFamilies } from '../../src/core/rules/families';
 import { KnowledgeBase } from '../../src/core/rules/kb';
-import { Modernizer } from '../../src/core/runner';
+import { Modernizer } from '../../src/core/run';
 import { FIXTURE_KB } from '../helpers/kbfixture';
 import { startTestKernel, startTestServer } from '../helpers/jupyter';
 import type { ITestKernel } from '../helpers/jupyter';

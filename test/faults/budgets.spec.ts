@@ -9,7 +9,7 @@ import type * as nbformat from '@jupyterlab/nbformat';
 import { PolicyDecider } from '../../src/core/policy';
 import { RuleEngine } from '../../src/core/rules/engine';
 import { allRules } from '../../src/core/rules/all';
-import { Modernizer } from '../../src/core/runner';
+import { Modernizer } from '../../src/core/run';
 import { useTestKernel } from '../helpers/jupyter';
 
 const rules = new RuleEngine(allRules);

@@ -17,7 +17,7 @@ import { parseNotebook } from '../../src/core/notebook';
 import type { IPatch } from '../../src/core/patch';
 import { RuleEngine } from '../../src/core/rules/engine';
 import { allRules } from '../../src/core/rules/all';
-import { Modernizer } from '../../src/core/runner';
+import { Modernizer } from '../../src/core/run';
 import { startTestServer } from '../helpers/jupyter';
 
 const HELPER = 'import numpy as np\n\ndef ones(n):\n    return np.ones(n, dtype=np.float)\n';

@@ -8,7 +8,7 @@ import type { KernelMessage } from '@jupyterlab/services';
 import { PolicyDecider } from '../../src/core/policy';
 import { RuleEngine } from '../../src/core/rules/engine';
 import { allRules } from '../../src/core/rules/all';
-import { Modernizer } from '../../src/core/runner';
+import { Modernizer } from '../../src/core/run';
 import { useTestKernel } from '../helpers/jupyter';
 
 describe('a kernel shared with the user', () => {

@@ -1,4 +1,4 @@
-import type { ICellRecord } from '../../src/core/runner';
+import type { ICellRecord } from '../../src/core/run';
 import { cellList } from '../../src/lab/panel/celllist';
 
 const record = (index: number, changes: Partial<ICellRecord> = {}): ICellRecord => ({

@@ -5,11 +5,10 @@
  * `from os import popen as p` still is). A patch is flagged for what it adds.
  */
 import type { SyntaxNode } from '@lezer/common';
-import type { IPatchFlag } from '../patch';
 import { PythonSource } from '../python/syntax';
 import { cellMagicRisks, commandRisks, lineMagicRisks, scanIPython } from './ipython';
 import { isOutsideFolder } from './paths';
-import type { IRisk } from './types';
+import type { IRisk, IRiskFlag } from './types';
 
 export type { IRisk } from './types';
 
@@ -61,7 +60,7 @@ const MESSAGES: Record<IRisk['kind'], string> = {
 };
 
 /** The risks `after` has that `before` did not (counted, so one more `os.system` is one more). */
-export function guardFlags(before: string, after: string): IPatchFlag[] {
+export function guardFlags(before: string, after: string): IRiskFlag[] {
   const seen = new Map<string, number>();
   for (const risk of risksIn(before)) {
     const key = `${risk.kind}\u0000${risk.what}`;

@@ -19,7 +19,7 @@ import * as React from 'react';
 import type { IDiagnosis } from '../../core/diagnose';
 import { failureCounts } from '../../core/diagnosis/outcome';
 import type { IPatch } from '../../core/patch';
-import type { ICellRecord, IPreflightFinding } from '../../core/runner';
+import type { ICellRecord, IPreflightFinding } from '../../core/run';
 import { PROBED_PACKAGES } from '../../core/probe';
 import { Labels } from '../labels';
 import { hasUsage } from '../../core/llm/cost';

@@ -4,7 +4,7 @@
  * failing, fixed, waiting for a review, drifting numbers, LLM spend) and counts
  * the rest, so the list stays readable and each change renders one row.
  */
-import type { ICellRecord } from '../../core/runner';
+import type { ICellRecord } from '../../core/run';
 
 /** More code cells than this and the quiet ones are counted, not listed. */
 export const LIST_EVERY_CELL_UP_TO = 40;

@@ -3,7 +3,7 @@ import { PolicyDecider } from '../../../src/core/policy';
 import { buildReport } from '../../../src/core/report';
 import { allRules } from '../../../src/core/rules/all';
 import { RuleEngine } from '../../../src/core/rules/engine';
-import { Modernizer } from '../../../src/core/runner';
+import { Modernizer } from '../../../src/core/run';
 import { startTestKernel, startTestServer } from '../../helpers/jupyter';
 import type { ITestKernel } from '../../helpers/jupyter';
 import { codeNotebook } from '../../helpers/notebooks';

@@ -1,26 +1,25 @@
 /**
  * Where fixes come from, offline: the rules on the failing cell, its helper
  * files, the data paths and missing modules, the earlier cells its names come
- * from; speed-ups for slow cells and calibrations for drifting numbers; and
- * the pre-flight scan. It reads the run's cells and proposes; it never
- * decides, applies or runs anything.
+ * from; speed-ups for slow cells and calibrations for drifting numbers. It
+ * reads the run's cells and proposes; it never decides, applies or runs
+ * anything.
  */
-import { fixDataPath, missingDataFiles } from './fixers/datapaths';
-import { fixMissingImport } from './fixers/imports';
-import { findLocalModule } from './fixers/localmodules';
-import type { ILocalModule } from './fixers/localmodules';
-import { fixMissingModule } from './fixers/modules';
-import type { DependencyGraph } from './deps';
-import type { IDiagnosis } from './diagnose';
-import { guardFlags, rulePatch } from './patch';
-import type { IPatch, PatchTarget } from './patch';
-import { PythonSource, importAliases } from './python/syntax';
-import type { RuleEngine } from './rules/engine';
-import type { IFact, IRule } from './rules/types';
-import type { ICellRecord, IPreflightFinding } from './runner';
-import { statementEffects } from './diagnosis/statements';
-import { Paths } from './workspace';
-import type { IWorkspace } from './workspace';
+import { fixDataPath } from '../fixers/datapaths';
+import { fixMissingImport } from '../fixers/imports';
+import { findLocalModule } from '../fixers/localmodules';
+import type { ILocalModule } from '../fixers/localmodules';
+import { fixMissingModule } from '../fixers/modules';
+import type { DependencyGraph } from '../deps';
+import type { IDiagnosis } from '../diagnose';
+import { guardFlags, rulePatch } from '../patch';
+import type { IPatch, PatchTarget } from '../patch';
+import { PythonSource, importAliases } from '../python/syntax';
+import type { RuleEngine } from '../rules/engine';
+import type { IFact, IRule } from '../rules/types';
+import { Paths } from '../workspace';
+import type { IWorkspace } from '../workspace';
+import type { ICellRecord } from './types';
 
 export class PatchFinder {
   constructor(options: PatchFinder.IOptions) {
@@ -122,7 +121,6 @@ export class PatchFinder {
     return this._inDefiningCells(index, diagnosis, tried);
   }
 
-
   /**
    * A cell overran its budget: speed-ups that keep the results first, then
    * cuts that change them (flagged, with the speed-up to expect).
@@ -147,7 +145,6 @@ export class PatchFinder {
     }
     return patch;
   }
-
 
   /** The next calibration for a drifting cell: in it, or in a cell it uses (latest first). */
   calibration(index: number, tried: ReadonlySet<string>, category: 'default-change' | 'randomness'): IPatch | null {
@@ -188,7 +185,6 @@ export class PatchFinder {
     }
     return [...found].sort((a, b) => b - a);
   }
-
 
   /**
    * The cause may be earlier: an object built by a changed API, a column left
@@ -260,47 +256,6 @@ export class PatchFinder {
     };
   }
 
-  async preflight(): Promise<IPreflightFinding[]> {
-    const findings: IPreflightFinding[] = [];
-    const writtenBefore = new Set<string>();
-    for (const cell of this._cells) {
-      if (cell.cellType !== 'code') {
-        continue;
-      }
-      const imports = this.importsBefore(cell.index);
-      for (const finding of this._rules.scan(cell.source, imports)) {
-        findings.push({
-          cellIndex: cell.index,
-          line: finding.line,
-          kind:
-            finding.rule.category === 'behavior-change' || finding.rule.category === 'default-change'
-              ? finding.rule.category
-              : 'removed-api',
-          message: finding.rule.fact.message,
-          ruleId: finding.rule.id,
-          fact: finding.rule.fact,
-          proposedSource: finding.source
-        });
-      }
-      if (this._workspace) {
-        for (const missing of await missingDataFiles(cell.source, this._workspace)) {
-          if (writtenBefore.has(Paths.basename(missing.path))) {
-            // An earlier cell writes it: it is the notebook's own output, not missing data.
-            continue;
-          }
-          findings.push({
-            cellIndex: cell.index,
-            line: missing.line,
-            kind: 'missing-data',
-            message: `The notebook reads ${missing.path}, which does not exist here.`
-          });
-        }
-      }
-      statementEffects(cell.source).forEach(statement => statement.files.forEach(file => writtenBefore.add(Paths.basename(file))));
-    }
-    return findings;
-  }
-
   /** The missing module as a file beside the failing helper or the notebook. */
   private async _localModule(module: string, diagnosis: IDiagnosis): Promise<ILocalModule | undefined> {
     if (!this._workspace) {
@@ -340,7 +295,6 @@ export class PatchFinder {
     }
     return this._fileCache.get(path);
   }
-
 
   /** Remember a helper file's text after the engine wrote it. */
   cacheFile(path: string, text: string): void {
