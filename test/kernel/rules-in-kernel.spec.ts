@@ -133,6 +133,12 @@ const failing: IFailingCase[] = [
   },
   { ruleId: 'pandas-tools-plotting', setup: PLOT, old: 'from pandas.tools.plotting import scatter_matrix\nprint(scatter_matrix.__name__)\n', prints: 'scatter_matrix' },
   { ruleId: 'pandas-plotting-toplevel', setup: PLOT + FRAME, old: "axes = pd.scatter_matrix(df[['a']])\nprint(axes.shape)\nplt.close('all')\n", prints: '(1, 1)' },
+  {
+    ruleId: 'mpl-rotation-numeric-string',
+    setup: PLOT,
+    old: "plt.figure()\nplt.plot(range(3))\nplt.xticks(rotation='60')\nprint(plt.gca().get_xticklabels()[0].get_rotation())\nplt.close('all')\n",
+    prints: '60.0'
+  },
   // numpy 2.4 size-1 arrays; scikit-learn 0.19 1-D inputs
   { ruleId: 'numpy-array-to-scalar', setup: NP, old: 'a = np.array([2.5])\nprint(float(a) * 2)\n', prints: '5.0' },
   {

@@ -336,6 +336,31 @@ const ticklabelsCount = customRule({
   }
 });
 
+/**
+ * `plt.xticks(rotation='60')` -> `rotation=60`: a number written as a string
+ * was read as the angle until matplotlib 3.6 checked the type. Any call's
+ * `rotation=` (xticks, set_xticklabels, text, setp, tick_params...) takes it.
+ */
+const rotationNumericString = customRule({
+  id: 'mpl-rotation-numeric-string',
+  category: 'signature-change',
+  fact: {
+    library: 'matplotlib',
+    version: '3.6',
+    message: "Since matplotlib 3.6 a text rotation is a number or 'vertical' / 'horizontal'; a number written as a string ('60') is refused: write 60.",
+    source: 'https://github.com/matplotlib/matplotlib/pull/22539'
+  },
+  trigger: /rotation must be 'vertical', 'horizontal' or a number, not/,
+  static: false,
+  fix: ({ source }) =>
+    source.findAll('CallExpression').flatMap(call =>
+      source.callArguments(call).flatMap(arg => {
+        const number = arg.name === 'rotation' && arg.value.name === 'String' ? /^(['"])\s*(-?\d+(?:\.\d*)?)\s*\1$/.exec(source.textOf(arg.value)) : null;
+        return number ? [replace(arg.value, number[2])] : [];
+      })
+    )
+});
+
 export const matplotlibRules: IRule[] = [
   styleSeaborn,
   histNormed,
@@ -351,5 +376,6 @@ export const matplotlibRules: IRule[] = [
   legendHandles,
   tickLabel,
   axes3dAutoAdd,
-  ticklabelsCount
+  ticklabelsCount,
+  rotationNumericString
 ];

@@ -50,6 +50,23 @@ describe('matplotlib rules', () => {
       expect(engine.scan(code).filter(f => f.rule.id.startsWith('mpl-'))).toEqual([]);
     });
   });
+  describe('mpl-rotation-numeric-string: a number written as a string', () => {
+    const evalue = "rotation must be 'vertical', 'horizontal' or a number, not 60";
+
+    it('writes every numeric rotation= of the cell as a number', () => {
+      const code = PLT + "plt.xticks(rotation='60');\nax.set_xticklabels(names, rotation=\"45.5\", fontsize=8)\nplt.text(0, 1, 'a', rotation='vertical')\n";
+      expect(propose(code, 'ValueError', evalue)).toEqual({
+        id: 'mpl-rotation-numeric-string',
+        source: PLT + "plt.xticks(rotation=60);\nax.set_xticklabels(names, rotation=45.5, fontsize=8)\nplt.text(0, 1, 'a', rotation='vertical')\n"
+      });
+    });
+
+    it('leaves named rotations, numbers, names and other errors alone', () => {
+      expect(propose(PLT + "plt.xticks(rotation=angle)\nplt.yticks(rotation='horizontal')\n", 'ValueError', evalue)).toBeNull();
+      expect(propose(PLT + "plt.xticks(rotation='60')\n", 'ValueError', 'some other error')).toBeNull();
+    });
+  });
+
   describe('mpl-ticklabels-count-mismatch: labels padded or cut to the tick count, on the failing line', () => {
     const evalue = 'The number of FixedLocator locations (9), usually from a call to set_ticks, does not match the number of labels (8).';
     it.each([
