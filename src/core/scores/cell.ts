@@ -19,7 +19,8 @@ export class CellScores {
 
   /** The cell's stored outputs compared with `outputs`, with its hints and measured spreads. */
   compare(index: number, outputs: readonly nbformat.IOutput[]): IScoreComparison {
-    const comparison = compareOutputs(this._options.stored(index), outputs, this._options.tolerance, this.hints(index));
+    // Hints are read only when there are numbers to pair: most cells show none.
+    const comparison = compareOutputs(this._options.stored(index), outputs, this._options.tolerance, () => this.hints(index));
     const measured = this._spreads.get(index);
     return measured ? { ...comparison, pairs: keepSpreads(comparison.pairs, measured, this._options.tolerance) } : comparison;
   }
@@ -30,7 +31,8 @@ export class CellScores {
   }
 
   hints(index: number): IPairingHints {
-    return Private.safely(() => pairingHints(this._related(index).map(i => this._options.source(i))), {});
+    // Hints hold only `true` flags: merged, they say what any of the related cells does.
+    return Object.assign({}, ...this._related(index).map(cell => this._sourceHints(this._options.source(cell))));
   }
 
   /**
@@ -45,12 +47,23 @@ export class CellScores {
     );
   }
 
+  /** Each source is parsed once: in a chain of cells that use each other, every cell is related to many. */
+  private _sourceHints(source: string): IPairingHints {
+    let hints = this._hintsBySource.get(source);
+    if (!hints) {
+      hints = Private.safely(() => pairingHints([source]), {});
+      this._hintsBySource.set(source, hints);
+    }
+    return hints;
+  }
+
   private _related(index: number): number[] {
     return [index, ...this._options.usedCells(index)];
   }
 
   private _options: CellScores.IOptions;
   private _spreads = new Map<number, readonly INumberPair[]>();
+  private _hintsBySource = new Map<string, IPairingHints>();
 }
 
 export namespace CellScores {

@@ -19,8 +19,11 @@ export function compareOutputs(
   original: readonly nbformat.IOutput[],
   now: readonly nbformat.IOutput[],
   tolerance: ITolerance = DEFAULT_TOLERANCE,
-  hints: IPairingHints = {}
+  hints: IPairingHints | (() => IPairingHints) = {}
 ): IScoreComparison {
+  // Reading the code for hints costs a parse: done only once there are numbers for them to act on.
+  let known: IPairingHints | undefined;
+  const hinted = (): IPairingHints => (known ??= typeof hints === 'function' ? hints() : hints);
   const then = splitTables(original);
   const current = splitTables(now);
   const notes: string[] = [];
@@ -40,8 +43,7 @@ export function compareOutputs(
   const lineVectors = new Map<string, INumberPair[]>();
   for (const before of numbersInText(then.text)) {
     const match = byKey.get(Private.key(before));
-    const labels = hints.clustering && !isDecimal(before.text) && !isDecimal(match?.text ?? '.');
-    if (!match || !(isDecimal(before.text) || isDecimal(match.text) || labels)) {
+    if (!match || !(isDecimal(before.text) || isDecimal(match.text) || hinted().clustering)) {
       continue;
     }
     const pair = Private.pair(before.template, before.value, before.text, match.value, match.text, tolerance);
@@ -49,14 +51,17 @@ export function compareOutputs(
     const vector = `${before.template}\u0000${before.occurrence}\u0000${before.vector}`;
     lineVectors.set(vector, [...(lineVectors.get(vector) ?? []), pair]);
   }
+  if (pairs.length === 0) {
+    return { pairs, notes };
+  }
   markFloatNoise(pairs);
-  if (hints.clustering) {
+  if (hinted().clustering) {
     markLabelPermutations(lineVectors.values());
   }
-  markSignFlips([...vectors.values(), ...lineVectors.values()], tolerance, hints);
-  if (hints.components) {
+  markSignFlips([...vectors.values(), ...lineVectors.values()], tolerance, hinted());
+  if (hinted().components) {
     // Components may be the columns of a table (a transform's output): try those too.
-    markSignFlips(Private.columnVectors(pairs), tolerance, hints);
+    markSignFlips(Private.columnVectors(pairs), tolerance, hinted());
   }
   return { pairs, notes };
 }
@@ -66,7 +71,7 @@ export function pairNumbers(
   original: readonly nbformat.IOutput[],
   now: readonly nbformat.IOutput[],
   tolerance: ITolerance = DEFAULT_TOLERANCE,
-  hints: IPairingHints = {}
+  hints: IPairingHints | (() => IPairingHints) = {}
 ): INumberPair[] {
   return compareOutputs(original, now, tolerance, hints).pairs;
 }
