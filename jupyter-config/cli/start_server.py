@@ -6,6 +6,9 @@ needs kernels and sessions only:
   they only lengthen the start;
 - kernel websockets without Nagle's delay (jupyterlab_modernizer/nodelay.py,
   loaded by path: this works whether or not the package is installed);
+- no interpreter teardown once the server has stopped (its kernels shut down,
+  its files removed): freeing the server's modules took about a second, which
+  the CLI waited for at the end of every run;
 - no rfc3987_syntax: jsonschema imports it to check the `iri` formats, which the
   server's event schemas do not use, and it builds a grammar at import that took
   most of the server's start (4 of 6 s on a busy machine). Kernels are their own
@@ -41,4 +44,7 @@ if __name__ == "__main__":
     sys.modules["rfc3987_syntax"] = None
     from jupyter_server.serverapp import ServerApp
 
-    sys.exit(ServerApp.launch_instance(config=cli_config()))
+    ServerApp.launch_instance(config=cli_config())
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
