@@ -94,62 +94,68 @@ export async function runNotebook(options: IRunOptions, shared?: { server: IJupy
     throw new NotebookError(`--data-dir ${options.dataDir} does not exist.`);
   }
 
-  const server =
-    shared?.server ??
-    (options.server
-      ? await attachJupyterServer(options.server, options.token!)
-      : await startJupyterServer({ rootDir: path.dirname(notebookPath) }));
+  // The server and the kernel start (seconds) while the notebook is scanned: the run waits for
+  // the kernel only when it first needs it.
+  const serverStarted =
+    shared?.server !== undefined
+      ? Promise.resolve(shared.server)
+      : options.server
+        ? attachJupyterServer(options.server, options.token!)
+        : startJupyterServer({ rootDir: path.dirname(notebookPath) });
   const progress = options.progress ? new ProgressPrinter(options.progress) : undefined;
-  try {
+  notes.forEach(note => progress?.note(note));
+  const kernelStarted = serverStarted.then(async server => {
     const choice = await chooseKernel(server, notebook, options.kernel);
     if (choice.note) {
       notes.push(choice.note);
+      progress?.note(choice.note);
     }
-    const { kernel, shutdown } = await startKernelOn(server, notebookPath, choice.name, shared?.stageRoot);
-    const session = new KernelSession({ kernel });
-    try {
-      const modernizer = new Modernizer({
-        notebook,
-        session,
-        rules: new RuleEngine(allRules, allFamilies),
-        decider: new PolicyDecider(options.accept, { allowInstalls: options.allowInstalls }),
-        workspace: new NodeWorkspace(path.dirname(notebookPath), dataDir),
-        cellTimeoutMs: options.cellTimeoutSeconds * 1000,
-        notebookBudgetMs: options.notebookTimeoutSeconds === undefined ? undefined : options.notebookTimeoutSeconds * 1000,
-        tolerance: options.tolerance,
-        stabilityRuns: options.stabilityRuns,
-        allowInstalls: options.allowInstalls,
-        // Loaded only for a run with a model: the OpenAI client takes a while to load.
-        agent: options.llm && (await import('./llm')).makeAgent(options.llm)
-      });
-      notes.forEach(note => progress?.note(note));
-      progress?.attach(modernizer, path.basename(notebookPath));
-      await modernizer.run(options.signal);
-      const skipped = skippedInstallsNote(modernizer.skippedInstalls);
-      if (skipped) {
-        notes.push(skipped);
-        progress?.note(skipped);
-      }
-      progress?.finish(modernizer);
-      fs.mkdirSync(path.dirname(out), { recursive: true });
-      fs.writeFileSync(out, serializeNotebook(modernizer.modernizedNotebook()));
-      const report = buildReport(modernizer, {
-        notebook: notebookPath,
-        output: out,
-        kernel: choice.name,
-        notes,
-        durationMs: Date.now() - started
-      });
-      fs.mkdirSync(path.dirname(reportPath), { recursive: true });
-      fs.writeFileSync(reportPath, JSON.stringify(report, null, 2) + '\n');
-      return report;
-    } finally {
-      session.dispose();
-      await shutdown();
+    return { choice, ...(await startKernelOn(server, notebookPath, choice.name, shared?.stageRoot)) };
+  });
+  // Its failure is the run's (through the session below); the clean-up must not see it unhandled.
+  kernelStarted.catch(() => undefined);
+  let session: KernelSession | undefined;
+  try {
+    const modernizer = new Modernizer({
+      notebook,
+      session: kernelStarted.then(started => (session = new KernelSession({ kernel: started.kernel }))),
+      rules: new RuleEngine(allRules, allFamilies),
+      decider: new PolicyDecider(options.accept, { allowInstalls: options.allowInstalls }),
+      workspace: new NodeWorkspace(path.dirname(notebookPath), dataDir),
+      cellTimeoutMs: options.cellTimeoutSeconds * 1000,
+      notebookBudgetMs: options.notebookTimeoutSeconds === undefined ? undefined : options.notebookTimeoutSeconds * 1000,
+      tolerance: options.tolerance,
+      stabilityRuns: options.stabilityRuns,
+      allowInstalls: options.allowInstalls,
+      // Loaded only for a run with a model: the OpenAI client takes a while to load.
+      agent: options.llm && (await import('./llm')).makeAgent(options.llm)
+    });
+    progress?.attach(modernizer, path.basename(notebookPath));
+    await modernizer.run(options.signal);
+    const { choice } = await kernelStarted;
+    const skipped = skippedInstallsNote(modernizer.skippedInstalls);
+    if (skipped) {
+      notes.push(skipped);
+      progress?.note(skipped);
     }
+    progress?.finish(modernizer);
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(out, serializeNotebook(modernizer.modernizedNotebook()));
+    const report = buildReport(modernizer, {
+      notebook: notebookPath,
+      output: out,
+      kernel: choice.name,
+      notes,
+      durationMs: Date.now() - started
+    });
+    fs.mkdirSync(path.dirname(reportPath), { recursive: true });
+    fs.writeFileSync(reportPath, JSON.stringify(report, null, 2) + '\n');
+    return report;
   } finally {
+    session?.dispose();
+    await (await kernelStarted.catch(() => undefined))?.shutdown();
     if (!shared) {
-      await server.stop();
+      await (await serverStarted.catch(() => undefined))?.stop();
     }
   }
 }

@@ -139,7 +139,8 @@ export class Modernizer {
   /** Probe the environment and scan statically: nothing of the notebook runs. */
   async prepare(): Promise<void> {
     // The kernel reads its versions while the cells are scanned.
-    [this._run.environment, this._preflight] = await Promise.all([probeEnvironment(this._run.session), preflight(this._run)]);
+    const probed = this._run.sessionReady.then(session => probeEnvironment((this._run.session = session)));
+    [this._run.environment, this._preflight] = await Promise.all([probed, preflight(this._run)]);
     this._prepared.emit();
   }
 
@@ -257,7 +258,8 @@ export namespace Modernizer {
   export interface IOptions {
     /** The notebook as read; it is never modified. */
     notebook: nbformat.INotebookContent;
-    session: KernelSession;
+    /** A session still starting may be given: the static scan of `prepare()` runs meanwhile. */
+    session: KernelSession | Promise<KernelSession>;
     rules: RuleEngine;
     decider: IDecider;
     /** Files around the notebook: data paths, helper modules. */

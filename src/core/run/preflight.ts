@@ -12,10 +12,13 @@ import type { IPreflightFinding } from './types';
 export async function preflight(run: RunState): Promise<IPreflightFinding[]> {
   const findings: IPreflightFinding[] = [];
   const writtenBefore = new Set<string>();
+  const pause = Private.pauser();
   for (const cell of run.cells) {
     if (cell.cellType !== 'code') {
       continue;
     }
+    // A long notebook scans for seconds: what starts meanwhile (the server, the kernel) is answered.
+    await pause();
     const imports = run.finder.importsBefore(cell.index);
     for (const finding of run.rules.scan(cell.source, imports)) {
       findings.push({
@@ -48,4 +51,17 @@ export async function preflight(run: RunState): Promise<IPreflightFinding[]> {
     statementEffects(cell.source).forEach(statement => statement.files.forEach(file => writtenBefore.add(Paths.basename(file))));
   }
   return findings;
+}
+
+namespace Private {
+  /** Every so often, a turn of the event loop (timers and I/O, not only promises). */
+  export function pauser(everyMs = 20): () => Promise<void> {
+    let last = Date.now();
+    return async () => {
+      if (Date.now() - last >= everyMs) {
+        await new Promise(resolve => setTimeout(resolve, 0));
+        last = Date.now();
+      }
+    };
+  }
 }

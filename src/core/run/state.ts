@@ -24,7 +24,7 @@ import type { ICellRecord, IDecider, ISourceChange } from './types';
 export class RunState {
   constructor(options: RunState.IOptions) {
     this.notebook = options.notebook;
-    this.session = options.session;
+    this.sessionReady = Promise.resolve(options.session);
     this.rules = options.rules;
     this.decider = options.decider;
     this.workspace = options.workspace;
@@ -66,7 +66,9 @@ export class RunState {
 
   /** The notebook as read; it is never modified. */
   readonly notebook: nbformat.INotebookContent;
-  readonly session: KernelSession;
+  /** Set by `Modernizer.prepare()`, before anything runs. */
+  session!: KernelSession;
+  readonly sessionReady: Promise<KernelSession>;
   readonly rules: RuleEngine;
   readonly decider: IDecider;
   readonly workspace?: IWorkspace;
@@ -140,7 +142,7 @@ export namespace RunState {
   /** `Modernizer.IOptions` with its defaults resolved, and where to say what changed. */
   export interface IOptions {
     notebook: nbformat.INotebookContent;
-    session: KernelSession;
+    session: KernelSession | Promise<KernelSession>;
     rules: RuleEngine;
     decider: IDecider;
     workspace?: IWorkspace;
