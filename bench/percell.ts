@@ -9,8 +9,9 @@
  * - nbclient: bench/nbclient_time.py, a plain NotebookClient run in its own Python;
  * - nbconvert: `jupyter nbconvert --to notebook --execute --allow-errors`.
  * Prints the median wall time of each, per notebook and per code cell, and the
- * ratios. The UI's run time comes from the Galata script
- * (ui-tests/tests/percell.spec.ts), which writes it where `--ui FILE` reads it.
+ * ratios. The UI's run time, beside the CLI's measured in the same minutes,
+ * comes from the Galata script ui-tests/tests/percell.spec.ts
+ * (`npm run bench:percell:ui`), which writes them where `--ui FILE` reads them.
  *
  *   npm run bench:percell [-- --rounds 3] [--cells 500] [--corpus dev03,dev05,dev08]
  *       [--before /path/to/other/bin/jupyter-modernize.js] [--ui ui-tests/test-results/percell-ui.json]
@@ -91,15 +92,16 @@ async function main(): Promise<void> {
   process.stdout.write(lines.join('\n') + '\n');
 
   if (fs.existsSync(uiFile)) {
-    const ui = JSON.parse(fs.readFileSync(uiFile, 'utf8')) as { cells: number; runSeconds: number };
+    const ui = JSON.parse(fs.readFileSync(uiFile, 'utf8')) as { cells: number; rounds: number; runSeconds: number; cliMedianSeconds: number };
     const cli = engineSeconds.get(`generated ${ui.cells} cells`);
     process.stdout.write(
-      `\nUI (Galata, ${ui.cells} cells, Modernize clicked to run finished): ${ui.runSeconds.toFixed(1)} s` +
-        (cli ? `; CLI whole process ${cli.toFixed(1)} s; UI / CLI ${(ui.runSeconds / cli).toFixed(2)}` : '') +
-        ` (from ${path.relative(process.cwd(), uiFile)})\n`
+      `\nUI (Galata, ${ui.cells} cells, median of ${ui.rounds}, Modernize clicked to summary shown): ${ui.runSeconds.toFixed(1)} s; ` +
+        `CLI in the same runs, alternating: ${ui.cliMedianSeconds.toFixed(1)} s; UI / CLI ${(ui.runSeconds / ui.cliMedianSeconds).toFixed(2)}` +
+        (cli ? ` (this bench's CLI: ${cli.toFixed(1)} s)` : '') +
+        ` (from ${path.relative(process.cwd(), uiFile)}, written by npm run bench:percell:ui)\n`
     );
   } else {
-    process.stdout.write(`\nUI: no figure at ${uiFile} (run ui-tests/tests/percell.spec.ts first)\n`);
+    process.stdout.write(`\nUI: no figure at ${uiFile} (run npm run bench:percell:ui first)\n`);
   }
 }
 
