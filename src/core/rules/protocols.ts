@@ -8,6 +8,7 @@
  * knowledge base has it) and is picked by the error today's library raises.
  */
 import type { SyntaxNode } from '@lezer/common';
+import { definitionOf } from '../deps';
 import { insertAt, replace } from '../python/edit';
 import type { IEdit } from '../python/edit';
 import type { ICallArgument, PythonSource } from '../python/syntax';
@@ -773,23 +774,24 @@ function keptDimensions(row: IKeptDimensions): IRule {
   });
 }
 
-/** The class a source builds `name` from (`name = RFECV(...)`, `name = RFECV(...).fit(...)`), if it says. */
-function builtClass(source: PythonSource, name: string): string | undefined {
-  for (const assign of source.findAll('AssignStatement')) {
-    if (assign.firstChild?.name !== 'VariableName' || source.textOf(assign.firstChild) !== name) {
-      continue;
-    }
-    let value = assign.lastChild;
-    // `RFECV(...).fit(X, y)`: the object the chain starts from.
-    while (value?.name === 'CallExpression' && source.callee(value)?.name === 'MemberExpression' && source.callee(value)!.firstChild?.name === 'CallExpression') {
-      value = source.callee(value)!.firstChild;
-    }
-    const dotted = value?.name === 'CallExpression' ? source.dottedName(source.callee(value)) : undefined;
-    if (dotted) {
-      return dotted.split('.').pop();
-    }
+/**
+ * The class the object named at `object` was built from (`name = RFECV(...)`,
+ * `name = RFECV(...).fit(...)`), in this cell or the earlier cell that bound
+ * it, if it says.
+ */
+function builtClass(source: PythonSource, object: SyntaxNode): string | undefined {
+  const bound = definitionOf(source, source.textOf(object), object.from);
+  if (!bound) {
+    return undefined;
   }
-  return undefined;
+  const at = bound.source;
+  let value: SyntaxNode | null = bound.value;
+  // `RFECV(...).fit(X, y)`: the object the chain starts from.
+  while (value?.name === 'CallExpression' && at.callee(value)?.name === 'MemberExpression' && at.callee(value)!.firstChild?.name === 'CallExpression') {
+    value = at.callee(value)!.firstChild;
+  }
+  const dotted = value?.name === 'CallExpression' ? at.dottedName(at.callee(value)) : undefined;
+  return dotted?.split('.').pop();
 }
 
 function reshapedResult(row: IReshapedResult): IRule {
@@ -798,7 +800,7 @@ function reshapedResult(row: IReshapedResult): IRule {
     if (named?.type && named.name === row.attribute) {
       return row.owners.includes(named.type);
     }
-    const built = object.name === 'VariableName' ? builtClass(source, source.textOf(object)) : undefined;
+    const built = object.name === 'VariableName' ? builtClass(source, object) : undefined;
     return built !== undefined && RESHAPED_RESULTS.some(other => other.owners.includes(built)) ? row.owners.includes(built) : row.byDefault;
   };
   return customRule({

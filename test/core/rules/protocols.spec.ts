@@ -3,6 +3,7 @@
  * rewrites every row of its table on the error today's library raises, and
  * leaves today's shapes (and shapes it cannot read) alone.
  */
+import { importAliases } from '../../../src/core/python/syntax';
 import { RuleEngine, allFamilies, allRules } from '../../../src/core/rules';
 import { PROTOCOL_TABLES, protocolRules } from '../../../src/core/rules/protocols';
 
@@ -251,6 +252,16 @@ describe('calling protocols that changed', () => {
     const ids = findings.map(finding => finding.rule.id);
     expect(ids).toContain('sklearn-rfecv-grid_scores_');
     expect(ids).not.toContain('sklearn-grid_scores_');
+  });
+
+  it('reads the class from the earlier cell that built the object (pre-flight)', () => {
+    const built = ['from sklearn.feature_selection import RFECV\n', 'rfecv = RFECV(estimator=svc, step=1, cv=5)\n', 'rfecv.fit(X, y)\n'];
+    const ids = engine.scan('print(rfecv.grid_scores_)\n', importAliases(built)).map(finding => finding.rule.id);
+    expect(ids).toContain('sklearn-rfecv-grid_scores_');
+    expect(ids).not.toContain('sklearn-grid_scores_');
+    // Rebound to something else in between: the class is not known, the default row is kept.
+    const rebound = engine.scan('print(rfecv.grid_scores_)\n', importAliases([...built, 'rfecv = searches[0]\n'])).map(finding => finding.rule.id);
+    expect(rebound).not.toContain('sklearn-rfecv-grid_scores_');
   });
 
   it('keeps the search helper for a search object the error names', () => {
