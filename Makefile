@@ -43,7 +43,7 @@ define npm_install
 endef
 
 .PHONY: help venv gateway-venv node_modules ui-tests-node_modules build chromium graphviz lab \
-	test test-js test-py test-ui examples clean-stamps
+	lint test test-js test-py test-ui examples clean-stamps
 
 help:
 	@echo "make venv          Python venv with requirements.txt and the kernel's requirements-kernel.txt"
@@ -53,7 +53,8 @@ help:
 	@echo "make chromium      Debian's chromium for the UI tests (apt-get)"
 	@echo "make graphviz      Debian's graphviz (dot) for the kernel's graphviz and pydotplus (apt-get)"
 	@echo "make lab           JupyterLab on port $(LAB_PORT) over examples/"
-	@echo "make test          test-js, test-py, test-ui in that order"
+	@echo "make test          lint, test-js, test-py, test-ui in that order"
+	@echo "make lint          ESLint over src, test and bench (src/core imports no UI, no lab, no cli)"
 	@echo "make test-js | test-py | test-ui"
 	@echo "make clean-stamps  forget what was done (the next run re-checks everything)"
 
@@ -137,6 +138,14 @@ $(LAB_OVERRIDES): jupyter-config/lab-settings/overrides.json $(STAMPS)/venv
 
 # --- tests ----------------------------------------------------------------------------------
 
+# ESLint, again only when a linted file or the config changed (its cache skips unchanged files).
+LINT_SOURCES := $(shell find src test bench -type f \( -name '*.ts' -o -name '*.tsx' \) \
+		-not -path 'bench/out*' 2>/dev/null) eslint.config.mjs package.json
+lint: $(STAMPS)/lint
+$(STAMPS)/lint: $(STAMPS)/node_modules $(LINT_SOURCES) | $(STAMPS)
+	npm run lint
+	touch $@
+
 # The batch report is opened in Chromium by a jest test too; the wheel test packs the build;
 # the multi-server test starts Enterprise Gateways.
 test-js: $(STAMPS)/venv $(STAMPS)/node_modules chromium $(STAMPS)/ui-tests-node_modules $(STAMPS)/build $(STAMPS)/gateway-venv
@@ -148,14 +157,14 @@ test-py: $(STAMPS)/venv
 test-ui: build chromium $(STAMPS)/ui-tests-node_modules
 	cd ui-tests && npx playwright test
 
-# All three run; the target fails if any of them failed.
+# All four run; the target fails if any of them failed.
 test:
 	@failed=""; \
-	for target in test-js test-py test-ui; do \
+	for target in lint test-js test-py test-ui; do \
 		$(MAKE) --no-print-directory $$target || failed="$$failed $$target"; \
 	done; \
 	if [ -n "$$failed" ]; then echo "FAILED:$$failed"; exit 1; fi; \
-	echo "test-js, test-py and test-ui passed"
+	echo "lint, test-js, test-py and test-ui passed"
 
 clean-stamps:
 	rm -rf $(STAMPS)

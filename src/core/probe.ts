@@ -60,9 +60,12 @@ namespace Private {
   export function unrepr(repr: string): string {
     const quote = repr[0];
     const body = repr.slice(1, -1);
+    // \u0000 holds the place of an escaped backslash while the quotes are unescaped.
     if (quote === "'") {
+      // eslint-disable-next-line no-control-regex
       return body.replace(/\\\\/g, '\u0000').replace(/\\'/g, "'").replace(/\u0000/g, '\\');
     }
+    // eslint-disable-next-line no-control-regex
     return body.replace(/\\\\/g, '\u0000').replace(/\\"/g, '"').replace(/\u0000/g, '\\');
   }
 }

@@ -153,7 +153,7 @@ describe('jupyter-modernize batch', () => {
       const page = path.join(out, 'report.html');
       const playwright = path.join(REPO, 'ui-tests', 'node_modules', 'playwright-core');
       if (fs.existsSync(playwright)) {
-        // eslint-disable-next-line @typescript-eslint/no-var-requires
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
         const { chromium } = require(playwright);
         const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
         try {

@@ -8,7 +8,7 @@ import { readProvenance } from '../../src/core/provenance';
 import { HistoryChanges, HistoryProblems } from '../../src/lab/history/content';
 
 // react-dom ships no types of its own here; the spec needs only createRoot.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createRoot } = require('react-dom/client') as { createRoot(node: Element): { render(element: React.ReactElement): void } };
 
 const trans = {

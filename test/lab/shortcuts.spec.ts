@@ -4,7 +4,7 @@
 import { CommandRegistry } from '@lumino/commands';
 import { trackTyping } from '../../src/lab/review/typing';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const schema = require('../../schema/plugin.json') as { 'jupyter.lab.shortcuts': { command: string; keys: string[]; selector: string }[] };
 
 const REVIEW_COMMANDS = ['modernizer:accept', 'modernizer:reject', 'modernizer:next-proposal'];

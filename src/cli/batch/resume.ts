@@ -46,7 +46,7 @@ export function unfinishedInput(out: string, rel: string): INotebookInput {
 
 /** A temporary name beside `file`, unique in this process; renamed over `file` once written. */
 export function temporaryPath(file: string): string {
-  return `${file}.tmp-${process.pid}-${++Private.counter}`;
+  return `${file}.tmp-${process.pid}-${++Private.temporaries}`;
 }
 
 export function writeAtomic(file: string, text: string): void {
@@ -65,5 +65,5 @@ export function removeStaleTemporaries(dir: string): void {
 }
 
 namespace Private {
-  export let counter = 0;
+  export let temporaries = 0;
 }
