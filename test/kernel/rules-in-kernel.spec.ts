@@ -162,6 +162,13 @@ const failing: IFailingCase[] = [
     prints: '3'
   },
   {
+    // ARMA imported by an earlier cell: the old module still imports, the call fails.
+    ruleId: 'statsmodels-arima_model-removed',
+    setup: NP + 'from statsmodels.tsa.arima_model import ARMA\ny = np.sin(np.arange(60) / 3.0) + np.arange(60) / 30.0\n',
+    old: 'res = ARMA(y, order=(1, 0)).fit()\nprint(len(res.params))\n',
+    prints: '3'
+  },
+  {
     ruleId: 'statsmodels-arima-fit-arguments',
     setup: PD + 'from statsmodels.tsa.arima.model import ARIMA\ny = pd.Series(np.sin(np.arange(60) / 3.0) + np.arange(60) / 30.0)\n',
     // The old ARIMA(2, 1, 0) fitted the differences: 59 fitted values near 0, not levels.

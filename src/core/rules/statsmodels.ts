@@ -1,5 +1,5 @@
 /** statsmodels 0.11-0.13 removals: the old ARIMA/ARMA classes and seasonal_decompose(freq=). */
-import { calleeIn, customRule, onCulpritLines, renamedKeyword, rewriteFromImports } from './builders';
+import { calleeIn, customRule, importedFrom, onCulpritLines, renamedKeyword, rewriteFromImports } from './builders';
 import type { SyntaxNode } from '@lezer/common';
 import { replace } from '../python/edit';
 import type { IEdit } from '../python/edit';
@@ -69,6 +69,9 @@ const arimaModel = customRule({
         /^statsmodels\.(api\.)?tsa\.(api\.)?ARMA$/.test(qualified)
       );
     });
+    // ARMA imported by an earlier cell (statsmodels keeps the module as a stub, so that import still runs):
+    // the ARIMA the rewritten calls need is imported here.
+    let imported: { name: string; edits: IEdit[] } | undefined;
     for (const call of armaCalls) {
       const args = source.callArguments(call);
       const positional = args.filter(arg => !arg.name && !arg.star);
@@ -82,8 +85,16 @@ const arimaModel = customRule({
       const dotted = source.dottedName(callee)!;
       if (dotted.includes('.')) {
         edits.push(replace(callee.lastChild!, 'ARIMA'));
-      } else if (dotted === 'ARMA') {
-        edits.push(replace(callee, 'ARIMA'));
+      } else if (armaNames.has(dotted)) {
+        if (dotted === 'ARMA') {
+          edits.push(replace(callee, 'ARIMA'));
+        }
+      } else {
+        if (!imported) {
+          imported = importedFrom(source, NEW_MODULE, 'ARIMA');
+          edits.push(...imported.edits);
+        }
+        edits.push(replace(callee, imported.name));
       }
       edits.push(replace(order.node, `order=(${tuple[1].trim()}, 0, ${tuple[2].trim()})`));
     }

@@ -1,3 +1,4 @@
+import { importAliases } from '../../../src/core/python/syntax';
 import { RuleEngine, allFamilies, allRules } from '../../../src/core/rules';
 
 const engine = new RuleEngine(allRules, allFamilies);
@@ -37,6 +38,16 @@ describe('statsmodels rules', () => {
     ])('%s: %j', (id, code, ename, evalue, expected) => {
       expect(propose(code, ename, evalue)).toEqual({ id, source: expected });
     });
+  });
+
+  it('imports ARIMA into the cell when ARMA came from an earlier cell (the stub module still imports)', () => {
+    const error = { ename: 'NotImplementedError', evalue: REMOVED, traceback: [] };
+    const earlier = importAliases(['from statsmodels.tsa.arima_model import ARMA\n']);
+    expect(engine.propose('model = ARMA(train_data, order=(4, 1))\nfit = model.fit()\n', error, earlier)?.source).toBe(
+      'from statsmodels.tsa.arima.model import ARIMA\nmodel = ARIMA(train_data, order=(4, 0, 1))\nfit = model.fit()\n'
+    );
+    const aliased = importAliases(['from statsmodels.tsa.arima_model import ARMA as Arma\nfrom statsmodels.tsa.arima.model import ARIMA\n']);
+    expect(engine.propose('model = Arma(y, order=(1, 1))\n', error, aliased)?.source).toBe('model = ARIMA(y, order=(1, 0, 1))\n');
   });
 
   it('lists the old module in the pre-flight scan', () => {
