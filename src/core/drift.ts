@@ -11,6 +11,7 @@ import { dataSelection, hardCodedFigures, literalArguments, samplingRemoved, tra
 import type { IDriftCall, IDriftRead } from './drift-calls';
 import { keywordChanges, modelClasses, pairCalls, seedCalls } from './drift-models';
 import type { IPatchFlag } from './patch';
+import { withoutMagics } from './python/magics';
 import { PythonSource } from './python/syntax';
 
 /**
@@ -45,23 +46,6 @@ export function driftFlags(
     ...hardCodedFigures(old, now, options.figures ?? [])
   ];
   return [...new Set(messages)].map(message => ({ kind: 'changes-results', message }));
-}
-
-/**
- * The cell as plain Python: IPython line magics, shell escapes (`!ls`,
- * `x = !ls`) and a leading cell magic line are blanked out, offsets kept.
- */
-export function withoutMagics(text: string): string {
-  return text
-    .split('\n')
-    .map(line => (/^\s*[%!]/.test(line) || /^\s*[\w.]+\s*=\s*[%!]/.test(line) ? line.replace(/\S/g, ' ') : line))
-    .join('\n');
-}
-
-/** Cell magics whose body is Python; the body of any other (`%%bash`, `%%html`) is not. */
-export function isPythonCell(text: string): boolean {
-  const first = /^\s*%%(\w+)/.exec(text);
-  return !first || ['time', 'timeit', 'capture', 'prun', 'debug', 'python', 'python3'].includes(first[1]);
 }
 
 namespace Private {

@@ -3,7 +3,7 @@
  * structured output (JSON) or, for endpoints without it, from a fenced
  * ```python block and the text around it; then checked to parse.
  */
-import { isPythonCell, withoutMagics } from '../drift';
+import { isPythonCell, withoutMagics } from '../python/magics';
 import { PythonSource } from '../python/syntax';
 import type { IAnswerSchema } from './model';
 

@@ -6,7 +6,7 @@
  * differ between builds. Each is applied per vector and named on the pairs.
  */
 import { PythonSource } from '../python/syntax';
-import { withoutMagics } from '../drift';
+import { withoutMagics } from '../python/magics';
 import { withinTolerance } from './types';
 import type { INumberPair, ITolerance } from './types';
 

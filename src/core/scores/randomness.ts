@@ -6,7 +6,7 @@
  * with a calibration guess.
  */
 import type * as nbformat from '@jupyterlab/nbformat';
-import { withoutMagics } from '../drift';
+import { withoutMagics } from '../python/magics';
 import { PythonSource } from '../python/syntax';
 import { RANDOM_STATE_CALLS } from '../rules/defaults';
 import { relativeChange, withinTolerance } from './types';
