@@ -7,7 +7,7 @@
  */
 import type { IDiagnosis } from './diagnose';
 import type { IPatchFlag } from './patch';
-import type { IEnvironment } from './probe';
+import type { IEnvironment } from './kernel';
 import type { IFact, IRuleError } from './rules/types';
 import type { INumberPair } from './scores';
 import type { IWorkspace } from './workspace';

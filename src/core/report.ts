@@ -8,7 +8,7 @@ import { runOutcome } from './diagnosis/outcome';
 import type { OutcomeClass } from './diagnosis/outcome';
 import { totalUsage } from './llm/cost';
 import type { IPatch } from './patch';
-import type { IEnvironment } from './probe';
+import type { IEnvironment } from './kernel';
 import type { CellStatus, FailedCondition, IPreflightFinding, Modernizer, Verdict } from './run';
 import type { ISkippedInstall } from './environment/installs';
 import { driftOutputs, EQUIVALENCE_LABELS, studyVerdict, worthShowing } from './scores';

@@ -1,4 +1,4 @@
-import { probeEnvironment } from '../../src/core/probe';
+import { probeEnvironment } from '../../src/core/kernel';
 import { useTestKernel } from '../helpers/jupyter';
 
 describe('probeEnvironment()', () => {

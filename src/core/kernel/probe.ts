@@ -3,7 +3,7 @@
  * user_expressions so nothing enters the user's namespace. Versions come from
  * package metadata: no library is imported to learn its version.
  */
-import type { KernelSession } from './kernel';
+import type { KernelSession } from './session';
 
 /** Distributions whose versions matter to the rules and the report. */
 export const PROBED_PACKAGES = [

@@ -8,29 +8,9 @@ import type { Kernel, KernelMessage } from '@jupyterlab/services';
 import type * as nbformat from '@jupyterlab/nbformat';
 import { Signal } from '@lumino/signaling';
 import type { ISignal } from '@lumino/signaling';
-import type { IRuleError } from './rules/types';
-
-export type ExecutionStatus = 'ok' | 'error' | 'timeout' | 'died';
-
-export interface IExecutionResult {
-  status: ExecutionStatus;
-  outputs: nbformat.IOutput[];
-  /** Set when status is 'error' (and for 'timeout', the interrupt's error). */
-  error?: IRuleError;
-  /** Text the cell wrote to stderr: warnings, mostly. */
-  stderr: string;
-  durationMs: number;
-  executionCount: number | null;
-}
-
-export interface IExecuteOptions {
-  /** Interrupt the cell after this long; no limit when undefined. */
-  timeoutMs?: number;
-  /** Aborting interrupts the cell. */
-  signal?: AbortSignal;
-  /** Outputs as they arrive, for live views. */
-  onOutput?: (output: nbformat.IOutput) => void;
-}
+import type { IRuleError } from '../rules/types';
+import { stripAnsi } from './ansi';
+import type { ExecutionStatus, IExecuteOptions, IExecutionResult } from './types';
 
 export class KernelSession {
   constructor(options: KernelSession.IOptions) {
@@ -302,12 +282,6 @@ export namespace KernelSession {
   export interface IOptions {
     kernel: Kernel.IKernelConnection;
   }
-}
-
-/** Remove terminal colour codes from traceback text. */
-export function stripAnsi(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
 }
 
 namespace Private {

@@ -20,7 +20,7 @@ import type { IDiagnosis } from '../../core/diagnose';
 import { failureCounts } from '../../core/diagnosis/outcome';
 import type { IPatch } from '../../core/patch';
 import type { ICellRecord, IPreflightFinding } from '../../core/run';
-import { PROBED_PACKAGES } from '../../core/probe';
+import { PROBED_PACKAGES } from '../../core/kernel';
 import { Labels } from '../labels';
 import { hasUsage } from '../../core/llm/cost';
 import { LiveAnswer, UsageLine } from './answer';
