@@ -15,7 +15,7 @@ import * as path from 'path';
 import { runNotebook } from '../src/cli/run';
 import { startJupyterServer } from '../src/cli/server';
 import { runOutcome } from '../src/core/diagnosis/outcome';
-import type { IReport } from '../src/core/report';
+import type { IReport } from '../src/core/run/report';
 import { corpusEntries, finish, nbclientRun, percentile, scratchCopy, takeFlag } from './common';
 import type { ICorpusEntry, INbclientRun } from './common';
 

@@ -10,7 +10,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { diagnose } from '../src/core/diagnose';
+import { diagnose } from '../src/core/diagnosis/diagnose';
 import type { IExecutionResult } from '../src/core/kernel';
 import { importAliases } from '../src/core/python/syntax';
 import { RuleEngine, allRules } from '../src/core/rules';

@@ -9,7 +9,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type * as nbformat from '@jupyterlab/nbformat';
-import type { IReport } from '../src/core/report';
+import type { IReport } from '../src/core/run/report';
 import { compareOutputs, pairingHints, studyVerdict } from '../src/core/scores';
 import type { INumberPair } from '../src/core/scores';
 import { CORPUS, corpusEntries, finish, takeFlag } from './common';

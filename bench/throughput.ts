@@ -11,7 +11,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { IBatchSummary } from '../src/cli/report';
-import type { IReport } from '../src/core/report';
+import type { IReport } from '../src/core/run/report';
 import { CORPUS, corpusEntries, finish, percentile, REPO, takeFlag, writableCopy } from './common';
 
 async function main(): Promise<void> {

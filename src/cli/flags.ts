@@ -7,7 +7,7 @@ import type { ParseArgsConfig } from 'util';
 import type { OpenAIChatModel } from '../core/llm';
 import { readPriceTable } from '../core/llm/cost';
 import type { PriceTable } from '../core/llm/cost';
-import type { AcceptPolicy } from '../core/policy';
+import type { AcceptPolicy } from '../core/run/policy';
 import { DEFAULT_TOLERANCE } from '../core/scores';
 import type { ITolerance } from '../core/scores';
 

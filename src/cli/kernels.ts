@@ -6,7 +6,7 @@
  */
 import type * as nbformat from '@jupyterlab/nbformat';
 import { KernelSpecAPI } from '@jupyterlab/services';
-import { NotebookError } from '../core/notebook';
+import { NotebookError } from '../core/notebook/format';
 import type { IJupyterServer } from './server';
 
 export interface IKernelChoice {

@@ -8,8 +8,8 @@
  */
 import * as path from 'path';
 import { OUTCOME_LABELS } from '../core/diagnosis/outcome';
-import { NotebookError } from '../core/notebook';
-import type { IReport } from '../core/report';
+import { NotebookError } from '../core/notebook/format';
+import type { IReport } from '../core/run/report';
 import { batchMain } from './batch';
 import { UsageError } from './flags';
 import { RUN_USAGE, defaultPaths, parseRunArgs, runNotebook } from './run';

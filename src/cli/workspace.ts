@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { IDirEntry, IWorkspace } from '../core/workspace';
+import type { IDirEntry, IWorkspace } from '../core/notebook/workspace';
 
 /** Folders never searched for data files. */
 const SKIPPED = new Set(['node_modules', '.git', '.venv', '__pycache__', '.ipynb_checkpoints']);

@@ -7,8 +7,8 @@
 import { PromiseDelegate } from '@lumino/coreutils';
 import { Signal } from '@lumino/signaling';
 import type { ISignal } from '@lumino/signaling';
-import type { Decision, IPatch } from '../core/patch';
-import { PolicyDecider } from '../core/policy';
+import type { Decision, IPatch } from '../core/notebook/patch';
+import { PolicyDecider } from '../core/run/policy';
 import type { ICellRecord, IDecider } from '../core/run';
 
 /** A proposal waiting for a decision. */

@@ -3,9 +3,9 @@
  * translated. The engine speaks in ids; people read these.
  */
 import type { TranslationBundle } from '@jupyterlab/translation';
-import type { FailureCategory } from '../core/diagnose';
+import type { FailureCategory } from '../core/diagnosis/diagnose';
 import type { OutcomeClass } from '../core/diagnosis/outcome';
-import type { IPatch, PatchFlagKind } from '../core/patch';
+import type { IPatch, PatchFlagKind } from '../core/notebook/patch';
 import type { CellStatus } from '../core/run';
 
 /** What the panel shows for a cell: the engine's status, or waiting for a review. */

@@ -5,8 +5,8 @@
  * paths relative to the server's root.
  */
 import type { Contents } from '@jupyterlab/services';
-import { Paths } from '../core/workspace';
-import type { IDirEntry, IWorkspace } from '../core/workspace';
+import { Paths } from '../core/notebook/workspace';
+import type { IDirEntry, IWorkspace } from '../core/notebook/workspace';
 
 export class ContentsWorkspace implements IWorkspace {
   constructor(options: ContentsWorkspace.IOptions) {

@@ -11,7 +11,7 @@ import * as path from 'path';
 import { runNotebook } from '../../src/cli/run';
 import type { IRunOptions } from '../../src/cli/run';
 import type { IJupyterServer } from '../../src/cli/server';
-import { NotebookError } from '../../src/core/notebook';
+import { NotebookError } from '../../src/core/notebook/format';
 import { REPO, startTestServer } from '../helpers/jupyter';
 
 function writeNotebook(kernelName: string | undefined): string {

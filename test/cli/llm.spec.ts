@@ -11,7 +11,7 @@ import { main } from '../../src/cli/main';
 import { parseRunArgs, runNotebook } from '../../src/cli/run';
 import type { IRunOptions } from '../../src/cli/run';
 import type { IJupyterServer } from '../../src/cli/server';
-import { readProvenance } from '../../src/core/provenance';
+import { readProvenance } from '../../src/core/notebook/provenance';
 import { startTestServer } from '../helpers/jupyter';
 import { ScriptedOpenAIServer } from '../helpers/openai-server';
 import type { ScriptStep } from '../helpers/openai-server';

@@ -1,4 +1,4 @@
-import type { IReport } from '../../src/core/report';
+import type { IReport } from '../../src/core/run/report';
 import { studyVerdict } from '../../src/core/scores';
 import type { INumberPair } from '../../src/core/scores';
 import {

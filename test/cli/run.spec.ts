@@ -6,7 +6,7 @@ import { runNotebook } from '../../src/cli/run';
 import { startJupyterServer } from '../../src/cli/server';
 import type { IRunOptions } from '../../src/cli/run';
 import type { IJupyterServer } from '../../src/cli/server';
-import { readProvenance } from '../../src/core/provenance';
+import { readProvenance } from '../../src/core/notebook/provenance';
 import { REPO, startTestServer } from '../helpers/jupyter';
 
 type Cells = (string | { markdown: string })[];

@@ -1,6 +1,6 @@
 import type * as nbformat from '@jupyterlab/nbformat';
 import type { IJupyterServer } from '../../src/cli/server';
-import { PolicyDecider } from '../../src/core/policy';
+import { PolicyDecider } from '../../src/core/run/policy';
 import { RuleEngine } from '../../src/core/rules/engine';
 import { allFamilies, allRules } from '../../src/core/rules/all';
 import { Modernizer } from '../../src/core/run';

@@ -1,4 +1,4 @@
-import { diagnose } from '../../src/core/diagnose';
+import { diagnose } from '../../src/core/diagnosis/diagnose';
 import type { IExecutionResult } from '../../src/core/kernel';
 import { RuleEngine } from '../../src/core/rules/engine';
 import { allFamilies, allRules } from '../../src/core/rules/all';

@@ -1,4 +1,4 @@
-import { driftFlags } from '../../src/core/drift';
+import { driftFlags } from '../../src/core/drift/flags';
 
 describe('driftFlags()', () => {
   describe('patches that change results', () => {

@@ -11,7 +11,7 @@ import * as path from 'path';
 import { NodeWorkspace } from '../../src/cli/workspace';
 import type { IJupyterServer } from '../../src/cli/server';
 import { LlmAgent, OpenAIChatModel } from '../../src/core/llm';
-import { PolicyDecider } from '../../src/core/policy';
+import { PolicyDecider } from '../../src/core/run/policy';
 import { RuleEngine } from '../../src/core/rules/engine';
 import { kbFamilies } from '../../src/core/rules/families';
 import { KnowledgeBase } from '../../src/core/rules/kb';

@@ -1,7 +1,7 @@
-import type { IPatch, PatchFlagKind } from '../../src/core/patch';
-import { guardFlags } from '../../src/core/patch';
-import { PolicyDecider } from '../../src/core/policy';
-import type { AcceptPolicy } from '../../src/core/policy';
+import type { IPatch, PatchFlagKind } from '../../src/core/notebook/patch';
+import { guardFlags } from '../../src/core/notebook/patch';
+import { PolicyDecider } from '../../src/core/run/policy';
+import type { AcceptPolicy } from '../../src/core/run/policy';
 
 function patch(origin: string, flags: PatchFlagKind[] = [], label?: IPatch['label']): IPatch {
   return {

@@ -1,4 +1,4 @@
-import { readProvenance, recordProvenance, revertCell, safeLink } from '../../src/core/provenance';
+import { readProvenance, recordProvenance, revertCell, safeLink } from '../../src/core/notebook/provenance';
 
 const change = {
   origin: 'rule:numpy-float',

@@ -1,4 +1,4 @@
-import type { IPatch, PatchTarget } from '../../src/core/patch';
+import type { IPatch, PatchTarget } from '../../src/core/notebook/patch';
 import { followRenames } from '../../src/core/repairs/follow';
 import { makePatchSet, patchesOfSet } from '../../src/core/repairs/patchset';
 import { bindingRenames, renameImportsFrom, renameUses } from '../../src/core/repairs/renames';

@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { IJupyterServer } from '../../src/cli/server';
-import type { Decision, IPatch } from '../../src/core/patch';
-import { PolicyDecider } from '../../src/core/policy';
-import { buildReport } from '../../src/core/report';
+import type { Decision, IPatch } from '../../src/core/notebook/patch';
+import { PolicyDecider } from '../../src/core/run/policy';
+import { buildReport } from '../../src/core/run/report';
 import { RuleEngine } from '../../src/core/rules/engine';
 import { allRules } from '../../src/core/rules/all';
 import { Modernizer } from '../../src/core/run';

@@ -1,6 +1,6 @@
 import type { IJupyterServer } from '../../src/cli/server';
-import { PolicyDecider } from '../../src/core/policy';
-import type { Decision, IPatch } from '../../src/core/patch';
+import { PolicyDecider } from '../../src/core/run/policy';
+import type { Decision, IPatch } from '../../src/core/notebook/patch';
 import { RuleEngine } from '../../src/core/rules/engine';
 import { allFamilies, allRules } from '../../src/core/rules/all';
 import { Modernizer } from '../../src/core/run';

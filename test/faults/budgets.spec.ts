@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type * as nbformat from '@jupyterlab/nbformat';
-import { PolicyDecider } from '../../src/core/policy';
+import { PolicyDecider } from '../../src/core/run/policy';
 import { RuleEngine } from '../../src/core/rules/engine';
 import { allRules } from '../../src/core/rules/all';
 import { Modernizer } from '../../src/core/run';

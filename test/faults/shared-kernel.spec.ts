@@ -5,7 +5,7 @@
  */
 import { KernelConnection } from '@jupyterlab/services';
 import type { KernelMessage } from '@jupyterlab/services';
-import { PolicyDecider } from '../../src/core/policy';
+import { PolicyDecider } from '../../src/core/run/policy';
 import { RuleEngine } from '../../src/core/rules/engine';
 import { allRules } from '../../src/core/rules/all';
 import { Modernizer } from '../../src/core/run';

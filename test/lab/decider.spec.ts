@@ -1,6 +1,6 @@
 import { ReviewDecider } from '../../src/lab/decider';
-import { guardFlags } from '../../src/core/patch';
-import type { IPatch } from '../../src/core/patch';
+import { guardFlags } from '../../src/core/notebook/patch';
+import type { IPatch } from '../../src/core/notebook/patch';
 
 const cell = {} as never;
 

@@ -4,7 +4,7 @@
 import * as React from 'react';
 import { act } from 'react';
 
-import { readProvenance } from '../../src/core/provenance';
+import { readProvenance } from '../../src/core/notebook/provenance';
 import { HistoryChanges, HistoryProblems } from '../../src/lab/history/content';
 
 // react-dom ships no types of its own here; the spec needs only createRoot.

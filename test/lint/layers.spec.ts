@@ -35,10 +35,10 @@ async function lint(cases: ICase[]): Promise<{ ruleId: string | null; message: s
 }
 
 const forbidden: [string, string, string][] = [
-  ['src/core/notebook.ts', "import type { NotebookPanel } from '@jupyterlab/notebook';", 'UI-free'],
+  ['src/core/notebook/format.ts', "import type { NotebookPanel } from '@jupyterlab/notebook';", 'UI-free'],
   ['src/core/runner.ts', "import { showDialog } from '@jupyterlab/apputils';", 'UI-free'],
-  ['src/core/patch.ts', "import { Widget } from '@lumino/widgets';", 'UI-free'],
-  ['src/core/report.ts', "import * as React from 'react';", 'UI-free'],
+  ['src/core/notebook/patch.ts', "import { Widget } from '@lumino/widgets';", 'UI-free'],
+  ['src/core/run/report.ts', "import * as React from 'react';", 'UI-free'],
   ['src/core/rules/engine.ts', "import { LabIcon } from '@jupyterlab/ui-components/lib/icon';", 'UI-free'],
   ['src/core/llm/agent.ts', "import { relayChatModel } from '../../lab/relay';", 'neither face'],
   ['src/core/kernel.ts', "import { runNotebook } from '../cli/run';", 'neither face'],

@@ -3,7 +3,7 @@
  * under OUTDIR, a crash noted for the next run.
  */
 import * as fs from 'fs';
-import { NotebookError } from '../../core/notebook';
+import { NotebookError } from '../../core/notebook/format';
 import { runFlagsOf } from '../flags';
 import { notebookEntry } from '../report/summary';
 import type { IBatchNotebook } from '../report/summary';

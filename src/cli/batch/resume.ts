@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { IReport } from '../../core/report';
+import type { IReport } from '../../core/run/report';
 import type { INotebookInput } from '../report/summary';
 import { crashPath, notebookLinks, reportPath, toLink } from './layout';
 

@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { NotebookError } from '../../core/notebook';
+import { NotebookError } from '../../core/notebook/format';
 import type { IJupyterServer } from '../server';
 import { ServerPool } from '../servers/pool';
 import { notebookEntry } from '../report/summary';

@@ -3,7 +3,7 @@
  * and the published study's, with the final metric and why it was taken),
  * and the drifting cells' outputs then and now, marked, for report.html.
  */
-import type { IReport } from '../../core/report';
+import type { IReport } from '../../core/run/report';
 import { markNumbers } from '../../core/scores/highlight';
 import type { IDriftOutputs, INumberPair, IStudyVerdict, StudyVerdict } from '../../core/scores';
 import { escapeXml as esc } from './charts';

@@ -5,12 +5,12 @@
  */
 import { failureCounts, outcomeOf, OUTCOMES } from '../../core/diagnosis/outcome';
 import type { OutcomeClass } from '../../core/diagnosis/outcome';
-import type { ITokenUsage } from '../../core/agent';
+import type { ITokenUsage } from '../../core/llm/patchagent';
 import { formatCost, hasUsage, totalUsage } from '../../core/llm/cost';
 import type { IStudyVerdict, StudyVerdict } from '../../core/scores';
 import { numbersEntry, studyTotals } from './numbers';
 import type { IBatchDrift } from './numbers';
-import type { IReport } from '../../core/report';
+import type { IReport } from '../../core/run/report';
 
 export const SUMMARY_VERSION = 1;
 

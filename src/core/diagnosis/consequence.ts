@@ -7,7 +7,7 @@
  */
 import type { DependencyGraph } from '../deps';
 import type { IRuleError } from '../rules/types';
-import { raisingLine } from '../traceback';
+import { raisingLine } from './traceback';
 import { PythonSource } from '../python/syntax';
 import { unfinishedStatements } from './statements';
 import type { IStatementEffects } from './statements';

@@ -7,8 +7,8 @@
 import type { SyntaxNode } from '@lezer/common';
 import { applyEdits, replace } from '../python/edit';
 import { PythonSource } from '../python/syntax';
-import { Paths } from '../workspace';
-import type { IWorkspace } from '../workspace';
+import { Paths } from '../notebook/workspace';
+import type { IWorkspace } from '../notebook/workspace';
 
 /** Calls whose first argument is a file the notebook reads. */
 const READERS =

@@ -8,8 +8,8 @@
 import { applyEdits, replace } from '../python/edit';
 import type { IEdit } from '../python/edit';
 import { PythonSource } from '../python/syntax';
-import { Paths } from '../workspace';
-import type { IWorkspace } from '../workspace';
+import { Paths } from '../notebook/workspace';
+import type { IWorkspace } from '../notebook/workspace';
 
 export interface ILocalModule {
   /** `module.py` or `module/` that exists. */

@@ -7,9 +7,9 @@
  */
 import { Signal } from '@lumino/signaling';
 import type { ISignal } from '@lumino/signaling';
-import type { IAgentAnswer, IAgentAttempt, IAgentRequest, INotebookAnswer, INotebookRequest, IPatchAgent, ITokenUsage } from '../agent';
-import { driftFlags } from '../drift';
-import { guardFlags } from '../patch';
+import type { IAgentAnswer, IAgentAttempt, IAgentRequest, INotebookAnswer, INotebookRequest, IPatchAgent, ITokenUsage } from './patchagent';
+import { driftFlags } from '../drift/flags';
+import { guardFlags } from '../notebook/patch';
 import { ANSWER_SCHEMA, parseAnswer, parsesAsPython } from './answer';
 import { addUsage, priced } from './cost';
 import type { PriceTable } from './cost';

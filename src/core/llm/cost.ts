@@ -4,7 +4,7 @@
  * over calls, cells, notebooks and batches. Answers from the answer cache
  * count as cache hits and cost nothing.
  */
-import type { ITokenUsage } from '../agent';
+import type { ITokenUsage } from './patchagent';
 
 /** USD per million tokens. */
 export interface IModelPrice {

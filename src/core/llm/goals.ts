@@ -5,8 +5,8 @@
  * sections in the prompt, its own drift check and its own words when the
  * budget of answers is spent.
  */
-import type { AgentGoal, IAgentRequest } from '../agent';
-import type { IPatch } from '../patch';
+import type { AgentGoal, IAgentRequest } from './patchagent';
+import type { IPatch } from '../notebook/patch';
 import type { INumberPair } from '../scores';
 import { UNTRUSTED_NOTE, untrusted } from './untrusted';
 

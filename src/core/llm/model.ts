@@ -3,7 +3,7 @@
  * usage out, with errors sorted into kinds the agent can explain. The OpenAI
  * implementation is in openai.ts; tests and other endpoints plug in here.
  */
-import type { ITokenUsage } from '../agent';
+import type { ITokenUsage } from './patchagent';
 
 export interface IChatMessage {
   role: 'system' | 'user' | 'assistant';

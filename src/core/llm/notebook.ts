@@ -6,9 +6,9 @@
  * checked (they parse, name real cells, change something) with the drift and
  * guard flags of each, for the engine to decide and apply as one patch set.
  */
-import type { INotebookAnswer, INotebookRequest, ITokenUsage } from '../agent';
-import { driftFlags } from '../drift';
-import { guardFlags } from '../patch';
+import type { INotebookAnswer, INotebookRequest, ITokenUsage } from './patchagent';
+import { driftFlags } from '../drift/flags';
+import { guardFlags } from '../notebook/patch';
 import type { IRuleError } from '../rules/types';
 import { parsesAsPython } from './answer';
 import { addUsage, priced } from './cost';

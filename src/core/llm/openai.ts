@@ -5,7 +5,7 @@
  * becomes a ChatModelError with one sentence that never holds the key.
  */
 import OpenAI from 'openai';
-import type { ITokenUsage } from '../agent';
+import type { ITokenUsage } from './patchagent';
 import { ChatModelError, estimateTokens } from './model';
 import type { IChatModel, IChatRequest, IChatResponse } from './model';
 

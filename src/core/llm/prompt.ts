@@ -3,10 +3,10 @@
  * cell and nothing more. Stable parts (instructions, environment, data files)
  * come first so endpoints with prompt caching can reuse them across cells.
  */
-import type { IAgentRequest } from '../agent';
+import type { IAgentRequest } from './patchagent';
 import type { IRuleError } from '../rules/types';
-import { Paths } from '../workspace';
-import type { IWorkspace } from '../workspace';
+import { Paths } from '../notebook/workspace';
+import type { IWorkspace } from '../notebook/workspace';
 import { attemptsHeading, cellHeading, goalOf, goalSections, goalSystemPrompt } from './goals';
 import type { IChatMessage } from './model';
 import { UNTRUSTED_NOTE, fence, untrusted } from './untrusted';

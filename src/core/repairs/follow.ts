@@ -6,7 +6,7 @@
  * the call's arguments) or else by renaming the uses.
  */
 import { cellNames } from '../deps';
-import type { IPatch, PatchTarget } from '../patch';
+import type { IPatch, PatchTarget } from '../notebook/patch';
 import { applyEdits } from '../python/edit';
 import { importAliases, PythonSource } from '../python/syntax';
 import type { RuleEngine } from '../rules/engine';

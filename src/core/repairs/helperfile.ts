@@ -4,8 +4,8 @@
  * from (an edit made during the run is never overwritten), and the author's
  * text is kept in a backup that is never overwritten either.
  */
-import type { IPatch } from '../patch';
-import type { IWorkspace } from '../workspace';
+import type { IPatch } from '../notebook/patch';
+import type { IWorkspace } from '../notebook/workspace';
 
 /** Backups tried beside a helper: `tools.py.orig`, then `tools.py.orig.1` ... */
 const MAX_BACKUPS = 50;

@@ -4,7 +4,7 @@
  * name it renamed). Each part stays a patch of its own, shown and decided
  * alone; they share the set's id, so a view can show them together.
  */
-import type { IPatch } from '../patch';
+import type { IPatch } from '../notebook/patch';
 
 export interface IPatchSet {
   /** The lead patch's id. */

@@ -10,7 +10,7 @@ import { insertAt, replace } from '../python/edit';
 import { sameNode } from '../python/syntax';
 import type { PythonSource } from '../python/syntax';
 import type { IFact, IRule, IRuleContext, IRuleError, RuleCategory } from './types';
-import { isLibraryFrame } from '../traceback';
+import { isLibraryFrame } from '../diagnosis/traceback';
 
 interface IBase {
   id: string;

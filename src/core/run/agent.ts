@@ -4,11 +4,11 @@
  * the whole notebook in view. Every answer is remembered with what it gave
  * when run, so the next question carries it.
  */
-import type { AgentGoal, IAgentAttempt } from '../agent';
-import type { IDiagnosis } from '../diagnose';
+import type { AgentGoal, IAgentAttempt } from '../llm/patchagent';
+import type { IDiagnosis } from '../diagnosis/diagnose';
 import type { IExecutionResult } from '../kernel';
 import { addUsage } from '../llm/cost';
-import type { IPatch } from '../patch';
+import type { IPatch } from '../notebook/patch';
 import { makePatchSet } from '../repairs/patchset';
 import type { RunState } from './state';
 import type { ICellRecord } from './types';

@@ -4,10 +4,10 @@
  * then the agent's), each kept only when it brings the figures back closer;
  * and a model's speed-up kept only when it leaves the numbers as they were.
  */
-import type { IDiagnosis } from '../diagnose';
+import type { IDiagnosis } from '../diagnosis/diagnose';
 import { calibrationOutcome, changedNumbers, triedFixes } from '../llm/goals';
-import type { AgentGoal } from '../agent';
-import type { IPatch } from '../patch';
+import type { AgentGoal } from '../llm/patchagent';
+import type { IPatch } from '../notebook/patch';
 import { worstDrift } from '../scores';
 import type { INumberPair } from '../scores';
 import type { AgentTurns } from './agent';

@@ -3,8 +3,8 @@
  * the status while it runs, outputs, execution count, kernel time and runs;
  * and the diagnosis of a failed execution.
  */
-import { diagnose } from '../diagnose';
-import type { IDiagnosis } from '../diagnose';
+import { diagnose } from '../diagnosis/diagnose';
+import type { IDiagnosis } from '../diagnosis/diagnose';
 import type { IExecutionResult } from '../kernel';
 import type { RunState } from './state';
 import type { ICellRecord } from './types';

@@ -4,10 +4,10 @@
  * read), reloading the patched module in the kernel and re-running the cells
  * that import it.
  */
-import type { IPatch } from '../patch';
+import type { IPatch } from '../notebook/patch';
 import { PythonSource } from '../python/syntax';
 import { writeHelperPatch } from '../repairs/helperfile';
-import { Paths } from '../workspace';
+import { Paths } from '../notebook/workspace';
 import type { RunState } from './state';
 
 export class HelperFiles {

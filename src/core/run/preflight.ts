@@ -5,7 +5,7 @@
  */
 import { statementEffects } from '../diagnosis/statements';
 import { missingDataFiles } from '../fixers/datapaths';
-import { Paths } from '../workspace';
+import { Paths } from '../notebook/workspace';
 import type { RunState } from './state';
 import type { IPreflightFinding } from './types';
 

@@ -11,14 +11,14 @@ import { findLocalModule } from '../fixers/localmodules';
 import type { ILocalModule } from '../fixers/localmodules';
 import { fixMissingModule } from '../fixers/modules';
 import type { DependencyGraph } from '../deps';
-import type { IDiagnosis } from '../diagnose';
-import { guardFlags, rulePatch } from '../patch';
-import type { IPatch, PatchTarget } from '../patch';
+import type { IDiagnosis } from '../diagnosis/diagnose';
+import { guardFlags, rulePatch } from '../notebook/patch';
+import type { IPatch, PatchTarget } from '../notebook/patch';
 import { PythonSource, importAliases } from '../python/syntax';
 import type { RuleEngine } from '../rules/engine';
 import type { IFact, IRule } from '../rules/types';
-import { Paths } from '../workspace';
-import type { IWorkspace } from '../workspace';
+import { Paths } from '../notebook/workspace';
+import type { IWorkspace } from '../notebook/workspace';
 import type { ICellRecord } from './types';
 
 export class PatchFinder {

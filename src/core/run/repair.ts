@@ -6,11 +6,11 @@
  * said and left.
  */
 import type * as nbformat from '@jupyterlab/nbformat';
-import type { AgentGoal } from '../agent';
-import type { IDiagnosis } from '../diagnose';
+import type { AgentGoal } from '../llm/patchagent';
+import type { IDiagnosis } from '../diagnosis/diagnose';
 import type { IExecutionResult } from '../kernel';
 import { triedFixes } from '../llm/goals';
-import type { IPatch } from '../patch';
+import type { IPatch } from '../notebook/patch';
 import { followRenames } from '../repairs/follow';
 import type { AgentTurns } from './agent';
 import type { Calibration } from './calibrate';

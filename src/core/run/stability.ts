@@ -3,7 +3,7 @@
  * uses a cell that does) runs again a few times, so numbers that move by
  * themselves are compared with their spread, and the seed fix is proposed.
  */
-import type { IDiagnosis } from '../diagnose';
+import type { IDiagnosis } from '../diagnosis/diagnose';
 import { DEFAULT_RERUNS, describeCalls, measureSpread, worstDrift } from '../scores';
 import type { INumberPair } from '../scores';
 import type { RunState } from './state';

@@ -5,18 +5,18 @@
  * this folder share it and never keep a copy of its truth.
  */
 import type * as nbformat from '@jupyterlab/nbformat';
-import type { IPatchAgent } from '../agent';
+import type { IPatchAgent } from '../llm/patchagent';
 import { DependencyGraph } from '../deps';
 import { ConsequenceFinder } from '../diagnosis/consequence';
-import type { IDiagnosis } from '../diagnose';
+import type { IDiagnosis } from '../diagnosis/diagnose';
 import { InstallGuard } from '../environment/installs';
 import type { IEnvironment, IExecutionResult, KernelSession } from '../kernel';
-import { sourceText } from '../notebook';
-import type { IPatch } from '../patch';
+import { sourceText } from '../notebook/format';
+import type { IPatch } from '../notebook/patch';
 import type { RuleEngine } from '../rules/engine';
 import { CellScores } from '../scores';
 import type { ITolerance } from '../scores';
-import type { IWorkspace } from '../workspace';
+import type { IWorkspace } from '../notebook/workspace';
 import { PatchFinder } from './proposals';
 import type { ICellRecord, IDecider, ISourceChange } from './types';
 

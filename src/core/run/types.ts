@@ -4,9 +4,9 @@
  * imports the `Modernizer`.
  */
 import type * as nbformat from '@jupyterlab/nbformat';
-import type { ITokenUsage } from '../agent';
-import type { IDiagnosis } from '../diagnose';
-import type { Decision, IPatch } from '../patch';
+import type { ITokenUsage } from '../llm/patchagent';
+import type { IDiagnosis } from '../diagnosis/diagnose';
+import type { Decision, IPatch } from '../notebook/patch';
 import type { IFact } from '../rules/types';
 import type { INumberPair } from '../scores';
 

@@ -6,9 +6,9 @@ import type { ICellModel } from '@jupyterlab/cells';
 import type { INotebookModel } from '@jupyterlab/notebook';
 import type { PartialJSONValue } from '@lumino/coreutils';
 
-import type { IPatch } from '../../core/patch';
-import { PROVENANCE_KEY, readProvenance, recordProvenance, revertCell } from '../../core/provenance';
-import type { IProvenance } from '../../core/provenance';
+import type { IPatch } from '../../core/notebook/patch';
+import { PROVENANCE_KEY, readProvenance, recordProvenance, revertCell } from '../../core/notebook/provenance';
+import type { IProvenance } from '../../core/notebook/provenance';
 
 /** The provenance recorded in a cell's metadata, if any. */
 export function provenanceOf(cell: ICellModel): IProvenance | undefined {

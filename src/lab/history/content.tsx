@@ -6,8 +6,8 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
-import { safeLink } from '../../core/provenance';
-import type { IProvenance, IProvenanceChange } from '../../core/provenance';
+import { safeLink } from '../../core/notebook/provenance';
+import type { IProvenance, IProvenanceChange } from '../../core/notebook/provenance';
 import { lineDiff, withContext } from '../inline/linediff';
 
 /** Every recorded change, oldest first. */

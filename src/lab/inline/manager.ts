@@ -18,7 +18,7 @@ import { Signal } from '@lumino/signaling';
 import type { ISignal } from '@lumino/signaling';
 import type { PanelLayout } from '@lumino/widgets';
 
-import type { IPatch } from '../../core/patch';
+import type { IPatch } from '../../core/notebook/patch';
 import type { RuleEngine } from '../../core/rules/engine';
 import type { IRuleError } from '../../core/rules/types';
 import { writePatch } from '../history/cells';

@@ -3,10 +3,10 @@
  * the cell's error, with the diagnoser's one sentence. Pure: no widgets, so it
  * is tested like the engine.
  */
-import { diagnose } from '../../core/diagnose';
+import { diagnose } from '../../core/diagnosis/diagnose';
 import { stripAnsi } from '../../core/kernel';
-import { rulePatch } from '../../core/patch';
-import type { IPatch } from '../../core/patch';
+import { rulePatch } from '../../core/notebook/patch';
+import type { IPatch } from '../../core/notebook/patch';
 import { importAliases } from '../../core/python/syntax';
 import type { RuleEngine } from '../../core/rules/engine';
 import type { IRuleError } from '../../core/rules/types';

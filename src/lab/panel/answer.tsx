@@ -6,7 +6,7 @@
  */
 import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
-import type { ITokenUsage } from '../../core/agent';
+import type { ITokenUsage } from '../../core/llm/patchagent';
 import type { LlmAgent } from '../../core/llm';
 import { formatCost } from '../../core/llm/cost';
 

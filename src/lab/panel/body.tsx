@@ -16,9 +16,9 @@ import {
   stopIcon
 } from '@jupyterlab/ui-components';
 import * as React from 'react';
-import type { IDiagnosis } from '../../core/diagnose';
+import type { IDiagnosis } from '../../core/diagnosis/diagnose';
 import { failureCounts } from '../../core/diagnosis/outcome';
-import type { IPatch } from '../../core/patch';
+import type { IPatch } from '../../core/notebook/patch';
 import type { ICellRecord, IPreflightFinding } from '../../core/run';
 import { PROBED_PACKAGES } from '../../core/kernel';
 import { Labels } from '../labels';

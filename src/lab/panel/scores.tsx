@@ -5,7 +5,7 @@
  */
 import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
-import type { ICellReport, IReport } from '../../core/report';
+import type { ICellReport, IReport } from '../../core/run/report';
 import { markNumbers } from '../../core/scores/highlight';
 import type { ISegment } from '../../core/scores/highlight';
 

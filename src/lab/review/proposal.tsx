@@ -5,7 +5,7 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
 import { Button } from '@jupyterlab/ui-components';
 import * as React from 'react';
-import type { IPatch } from '../../core/patch';
+import type { IPatch } from '../../core/notebook/patch';
 import type { IProposal } from '../decider';
 import { Labels } from '../labels';
 

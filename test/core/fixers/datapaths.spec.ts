@@ -1,6 +1,6 @@
 import { fixDataPath } from '../../../src/core/fixers/datapaths';
-import { Paths } from '../../../src/core/workspace';
-import type { IWorkspace } from '../../../src/core/workspace';
+import { Paths } from '../../../src/core/notebook/workspace';
+import type { IWorkspace } from '../../../src/core/notebook/workspace';
 
 /** A notebook folder holding these files (paths relative to it). */
 function workspace(files: string[]): IWorkspace {

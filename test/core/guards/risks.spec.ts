@@ -1,5 +1,5 @@
 import { guardFlags, risksIn } from '../../../src/core/guards/risks';
-import type { PatchFlagKind } from '../../../src/core/patch';
+import type { PatchFlagKind } from '../../../src/core/notebook/patch';
 
 const kinds = (source: string) => [...new Set(risksIn(source).map(risk => risk.kind))].sort();
 

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { IAgentRequest } from '../../../src/core/agent';
+import type { IAgentRequest } from '../../../src/core/llm/patchagent';
 import { CachedChatModel, LlmAgent, OpenAIChatModel } from '../../../src/core/llm';
 import type { IStoredAnswer } from '../../../src/core/llm';
 import { AnswerFolder } from '../../../src/cli/llm';

@@ -1,7 +1,7 @@
-import type { IPatch } from '../../../src/core/patch';
+import type { IPatch } from '../../../src/core/notebook/patch';
 import { keepBackup, writeHelperPatch } from '../../../src/core/repairs/helperfile';
-import { Paths } from '../../../src/core/workspace';
-import type { IWorkspace } from '../../../src/core/workspace';
+import { Paths } from '../../../src/core/notebook/workspace';
+import type { IWorkspace } from '../../../src/core/notebook/workspace';
 
 /** Files in memory; `refuse` makes writes to a path throw like a symbolic link would. */
 function memoryWorkspace(files: Record<string, string>, refuse: string[] = []): IWorkspace & { files: Record<string, string> } {

@@ -1,4 +1,4 @@
-import { diagnose } from '../../../src/core/diagnose';
+import { diagnose } from '../../../src/core/diagnosis/diagnose';
 import { RuleEngine, allFamilies, allRules } from '../../../src/core/rules';
 import { kbFamilies } from '../../../src/core/rules/families';
 import { KnowledgeBase, sharedKnowledgeBase } from '../../../src/core/rules/kb';

@@ -1,6 +1,6 @@
 import type { IJupyterServer } from '../../../src/cli/server';
-import { PolicyDecider } from '../../../src/core/policy';
-import { buildReport } from '../../../src/core/report';
+import { PolicyDecider } from '../../../src/core/run/policy';
+import { buildReport } from '../../../src/core/run/report';
 import { allRules } from '../../../src/core/rules/all';
 import { RuleEngine } from '../../../src/core/rules/engine';
 import { Modernizer } from '../../../src/core/run';

@@ -2,10 +2,10 @@
  * Semantic drift in the model a cell builds: a different model class, changed
  * hyperparameters (keywords of constructors and fits), seeds and split sizes,
  * seeding calls added or changed. Judged on the two syntax trees that
- * drift.ts reads; each finding is one sentence.
+ * flags.ts reads; each finding is one sentence.
  */
-import { SIZE_KEYWORDS } from './drift-calls';
-import type { IDriftCall, IDriftRead } from './drift-calls';
+import { SIZE_KEYWORDS } from './calls';
+import type { IDriftCall, IDriftRead } from './calls';
 
 export function modelClasses(old: IDriftRead, now: IDriftRead): string[] {
   const count = (read: IDriftRead) => {

@@ -4,15 +4,15 @@
  * and compared for a different model class, changed hyperparameters, seeds,
  * split sizes, row sampling and hard-coded numbers where a metric was
  * computed. A patch that only renames or moves an API keeps all of these.
- * The model's checks are in drift-models.ts, the calls' in drift-calls.ts.
+ * The model's checks are in models.ts, the calls' in calls.ts.
  */
 import type { SyntaxNode } from '@lezer/common';
-import { dataSelection, hardCodedFigures, literalArguments, samplingRemoved, trainingCalls, trainingData } from './drift-calls';
-import type { IDriftCall, IDriftRead } from './drift-calls';
-import { keywordChanges, modelClasses, pairCalls, seedCalls } from './drift-models';
-import type { IPatchFlag } from './patch';
-import { withoutMagics } from './python/magics';
-import { PythonSource } from './python/syntax';
+import { dataSelection, hardCodedFigures, literalArguments, samplingRemoved, trainingCalls, trainingData } from './calls';
+import type { IDriftCall, IDriftRead } from './calls';
+import { keywordChanges, modelClasses, pairCalls, seedCalls } from './models';
+import type { IPatchFlag } from '../notebook/patch';
+import { withoutMagics } from '../python/magics';
+import { PythonSource } from '../python/syntax';
 
 /**
  * One `changes-results` flag per change found, in a stable order. `figures`:

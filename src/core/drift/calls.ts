@@ -3,10 +3,10 @@
  * counts, sample sizes, ranges), training and prediction calls added or
  * removed, what a model is trained on, which rows and columns are selected,
  * and the author's printed figures written into the code. Judged on the two
- * syntax trees that drift.ts reads; each finding is one sentence.
+ * syntax trees that flags.ts reads; each finding is one sentence.
  */
 import type { SyntaxNode } from '@lezer/common';
-import type { PythonSource } from './python/syntax';
+import type { PythonSource } from '../python/syntax';
 
 /** A call as drift.ts reads it. */
 export interface IDriftCall {
@@ -44,7 +44,7 @@ export const SIZE_KEYWORDS = new Set([
 /**
  * Literal positional arguments changed in calls that compute: `range(100)`
  * becoming `range(10)`, `df.sample(1000)` becoming `df.sample(100)`. Display
- * calls (print, plots, rounding) and model classes (drift.ts judges those)
+ * calls (print, plots, rounding) and model classes (flags.ts judges those)
  * are left out.
  */
 export function literalArguments(old: IDriftRead, now: IDriftRead, pairs: [IDriftCall | undefined, IDriftCall | undefined][]): string[] {

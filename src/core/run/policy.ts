@@ -5,8 +5,8 @@
  * runtime and score fixes of the rules under `all`, is never made for a
  * model's patch.
  */
-import type { IDecider, ICellRecord } from './run';
-import type { Decision, IPatch } from './patch';
+import type { IDecider, ICellRecord } from './types';
+import type { Decision, IPatch } from '../notebook/patch';
 
 export type AcceptPolicy = 'none' | 'rules' | 'all';
 

@@ -2,17 +2,18 @@
  * The per-notebook report: a verdict, the environment, and a record per
  * cell. JSON is the source of truth; readable forms are made from it.
  */
-import type { ITokenUsage } from './agent';
-import type { IDiagnosis } from './diagnose';
-import { runOutcome } from './diagnosis/outcome';
-import type { OutcomeClass } from './diagnosis/outcome';
-import { totalUsage } from './llm/cost';
-import type { IPatch } from './patch';
-import type { IEnvironment } from './kernel';
-import type { CellStatus, FailedCondition, IPreflightFinding, Modernizer, Verdict } from './run';
-import type { ISkippedInstall } from './environment/installs';
-import { driftOutputs, EQUIVALENCE_LABELS, studyVerdict, worthShowing } from './scores';
-import type { Equivalence, IDriftOutputs, INumberPair, IStudyVerdict } from './scores';
+import type { ITokenUsage } from '../llm/patchagent';
+import type { IDiagnosis } from '../diagnosis/diagnose';
+import { runOutcome } from '../diagnosis/outcome';
+import type { OutcomeClass } from '../diagnosis/outcome';
+import { totalUsage } from '../llm/cost';
+import type { IPatch } from '../notebook/patch';
+import type { IEnvironment } from '../kernel';
+import type { Modernizer } from './modernizer';
+import type { CellStatus, FailedCondition, IPreflightFinding, Verdict } from './types';
+import type { ISkippedInstall } from '../environment/installs';
+import { driftOutputs, EQUIVALENCE_LABELS, studyVerdict, worthShowing } from '../scores';
+import type { Equivalence, IDriftOutputs, INumberPair, IStudyVerdict } from '../scores';
 
 export const REPORT_VERSION = 1;
 

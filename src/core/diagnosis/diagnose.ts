@@ -3,12 +3,12 @@
  * sentence naming the library, the version and the change when a rule knows
  * the fact behind it.
  */
-import type { ConsequenceKind, IConsequence, IFailingPlace } from './diagnosis/consequence';
-import type { IExecutionResult } from './kernel';
-import { RuleEngine } from './rules/engine';
-import type { IFact, IRuleError, RuleCategory } from './rules/types';
+import type { ConsequenceKind, IConsequence, IFailingPlace } from './consequence';
+import type { IExecutionResult } from '../kernel';
+import { RuleEngine } from '../rules/engine';
+import type { IFact, IRuleError, RuleCategory } from '../rules/types';
 import { cellLine, userFrame } from './traceback';
-import { missingModuleMessage } from './fixers/modules';
+import { missingModuleMessage } from '../fixers/modules';
 
 /** What went wrong: a rule's category, or what the runner saw itself. */
 export type FailureCategory =

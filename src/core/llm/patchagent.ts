@@ -5,12 +5,12 @@
  * one cell. The loop validates by running it and asks again with the new
  * error, within the agent's own budget.
  */
-import type { IDiagnosis } from './diagnose';
-import type { IPatchFlag } from './patch';
-import type { IEnvironment } from './kernel';
-import type { IFact, IRuleError } from './rules/types';
-import type { INumberPair } from './scores';
-import type { IWorkspace } from './workspace';
+import type { IDiagnosis } from '../diagnosis/diagnose';
+import type { IPatchFlag } from '../notebook/patch';
+import type { IEnvironment } from '../kernel';
+import type { IFact, IRuleError } from '../rules/types';
+import type { INumberPair } from '../scores';
+import type { IWorkspace } from '../notebook/workspace';
 
 export interface ITokenUsage {
   /** Requests sent to the endpoint (answers from the answer cache are not calls). */

@@ -3,9 +3,9 @@
  * proposed it, why, and what it risks. Patches are data: the engine applies a
  * decision to produce new sources and never changes a patch's `before`.
  */
-import { guardFlags } from './guards/risks';
-import type { RiskKind } from './guards/types';
-import type { IFact, IRule } from './rules/types';
+import { guardFlags } from '../guards/risks';
+import type { RiskKind } from '../guards/types';
+import type { IFact, IRule } from '../rules/types';
 
 export type PatchTarget = { kind: 'cell'; index: number } | { kind: 'file'; path: string };
 
