@@ -1,4 +1,4 @@
-import { DependencyGraph } from '../../src/core/deps';
+import { DependencyGraph } from '../../src/core/notebook/dependencies';
 import { ConsequenceFinder } from '../../src/core/diagnosis/consequence';
 import type { IRanCell } from '../../src/core/diagnosis/consequence';
 import { failureCounts, outcomeOf } from '../../src/core/diagnosis/outcome';

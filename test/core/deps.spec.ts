@@ -1,4 +1,5 @@
-import { DependencyGraph, cellNames, definitionOf } from '../../src/core/deps';
+import { DependencyGraph } from '../../src/core/notebook/dependencies';
+import { cellNames, definitionOf } from '../../src/core/python/names';
 import { PythonSource, importAliases } from '../../src/core/python/syntax';
 
 const names = (code: string) => {

@@ -5,7 +5,7 @@
  * the earlier cell's unfinished statements should have made. The fix belongs
  * in the earlier cell; the consequence is not a problem of its own.
  */
-import type { DependencyGraph } from '../deps';
+import type { DependencyGraph } from '../notebook/dependencies';
 import type { IRuleError } from '../rules/types';
 import { raisingLine } from './traceback';
 import { PythonSource } from '../python/syntax';

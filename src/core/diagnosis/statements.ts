@@ -5,7 +5,7 @@
  * one on never finished: what they should have produced is missing later.
  */
 import type { SyntaxNode } from '@lezer/common';
-import { cellNames, stripMagics } from '../deps';
+import { cellNames, stripMagics } from '../python/names';
 import { PythonSource } from '../python/syntax';
 
 export interface IStatementEffects {

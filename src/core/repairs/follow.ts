@@ -5,7 +5,7 @@
  * made by the fix's own rules when they know the rename (they also rewrite
  * the call's arguments) or else by renaming the uses.
  */
-import { cellNames } from '../deps';
+import { cellNames } from '../python/names';
 import type { IPatch, PatchTarget } from '../notebook/patch';
 import { applyEdits } from '../python/edit';
 import { importAliases, PythonSource } from '../python/syntax';

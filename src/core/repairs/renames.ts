@@ -3,7 +3,7 @@
  * instead (`from sklearn.preprocessing import Imputer` rewritten to import
  * SimpleImputer), and the rewrite of their uses elsewhere on the syntax tree.
  */
-import { stripMagics } from '../deps';
+import { stripMagics } from '../python/names';
 import { applyEdits, replace } from '../python/edit';
 import type { IEdit } from '../python/edit';
 import { PythonSource } from '../python/syntax';

@@ -10,7 +10,7 @@ import {
   removedKeyword,
   renamedMethod
 } from './builders';
-import { definitionOf } from '../deps';
+import { definitionOf } from '../python/names';
 import { insertAt, replace } from '../python/edit';
 import type { IEdit } from '../python/edit';
 import type { ICallArgument, PythonSource } from '../python/syntax';

@@ -8,7 +8,7 @@
  * knowledge base has it) and is picked by the error today's library raises.
  */
 import type { SyntaxNode } from '@lezer/common';
-import { definitionOf } from '../deps';
+import { definitionOf } from '../python/names';
 import { insertAt, replace } from '../python/edit';
 import type { IEdit } from '../python/edit';
 import type { ICallArgument, PythonSource } from '../python/syntax';

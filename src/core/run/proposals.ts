@@ -10,7 +10,7 @@ import { fixMissingImport } from '../fixers/imports';
 import { findLocalModule } from '../fixers/localmodules';
 import type { ILocalModule } from '../fixers/localmodules';
 import { fixMissingModule } from '../fixers/modules';
-import type { DependencyGraph } from '../deps';
+import type { DependencyGraph } from '../notebook/dependencies';
 import type { IDiagnosis } from '../diagnosis/diagnose';
 import { guardFlags, rulePatch } from '../notebook/patch';
 import type { IPatch, PatchTarget } from '../notebook/patch';

@@ -6,7 +6,7 @@
  */
 import type * as nbformat from '@jupyterlab/nbformat';
 import type { IPatchAgent } from '../llm/patchagent';
-import { DependencyGraph } from '../deps';
+import { DependencyGraph } from '../notebook/dependencies';
 import { ConsequenceFinder } from '../diagnosis/consequence';
 import type { IDiagnosis } from '../diagnosis/diagnose';
 import { InstallGuard } from '../environment/installs';
