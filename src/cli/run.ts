@@ -106,11 +106,13 @@ export async function runNotebook(options: IRunOptions, shared?: { server: IJupy
   notes.forEach(note => progress?.note(note));
   const kernelStarted = serverStarted.then(async server => {
     const choice = await chooseKernel(server, notebook, options.kernel);
+    const started = await startKernelOn(server, notebookPath, choice.name, shared?.stageRoot);
+    // Said once the kernel runs: a kernel that dies as it starts gets its one error line only.
     if (choice.note) {
       notes.push(choice.note);
       progress?.note(choice.note);
     }
-    return { choice, ...(await startKernelOn(server, notebookPath, choice.name, shared?.stageRoot)) };
+    return { choice, ...started };
   });
   // Its failure is the run's (through the session below); the clean-up must not see it unhandled.
   kernelStarted.catch(() => undefined);
