@@ -26,12 +26,13 @@ export class CellExecution {
       run.update(cell, { source: live });
       run.graph.update(cell.index, live);
     }
-    // Reruns (stability, calibration) have no status of their own: the cell gets its own back.
+    // A cell still being worked on stays 'running' until the repair decides (the LLM may be asked
+    // meanwhile); reruns of a finished cell (stability, calibration) give it its own status back.
     const statusBefore = cell.status;
     run.update(cell, { status: 'running' });
     const result = await run.session.execute(run.installs.executable(cell), { timeoutMs: run.cellTimeoutMs, signal });
     run.update(cell, {
-      status: statusBefore,
+      status: statusBefore === 'pending' ? 'running' : statusBefore,
       outputs: result.outputs,
       executionCount: result.executionCount,
       durationMs: cell.durationMs + result.durationMs,
