@@ -2,7 +2,8 @@
  * Jupyter Enterprise Gateways started by a test, from .venv-gateway (`make
  * gateway-venv`), whose kernels are the project venv's (a kernelspec in a
  * temporary JUPYTER_PATH). Each listens on a free loopback port with a
- * random token; `kill()` makes one go away mid-test.
+ * random token; `kill()` makes one go away mid-test. Also used by
+ * bench/throughput.ts (compiled to dist/), hence no jest imports here.
  */
 import { execFileSync, spawn } from 'child_process';
 import type { ChildProcess } from 'child_process';
@@ -11,7 +12,11 @@ import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
-import { REPO } from './jupyter';
+
+/** The checkout: the first folder up from here with the Makefile (this file also runs from dist/). */
+const REPO = (function repository(dir: string): string {
+  return fs.existsSync(path.join(dir, 'Makefile')) || dir === path.dirname(dir) ? dir : repository(path.dirname(dir));
+})(__dirname);
 
 export const GATEWAY = path.join(REPO, '.venv-gateway', 'bin', 'jupyter-enterprisegateway');
 
