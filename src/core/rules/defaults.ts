@@ -5,7 +5,8 @@
  * its stored outputs, one at a time, and keeps one only when it brings the
  * figure back.
  */
-import { addedKeyword, calleeNamed } from './builders';
+import { addedKeyword } from './builders';
+import { calleeNamed } from '../python/calls';
 import type { IRule } from './types';
 
 const SKLEARN_022 = 'https://scikit-learn.org/stable/whats_new/v0.22.html';

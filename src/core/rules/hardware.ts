@@ -5,7 +5,8 @@
  * 'cpu'`) already work everywhere and are left alone.
  */
 import type { SyntaxNode } from '@lezer/common';
-import { customRule, rewriteFromImports } from './builders';
+import { customRule } from './builders';
+import { rewriteFromImports } from '../python/imports';
 import { insertAt, replace } from '../python/edit';
 import type { IEdit } from '../python/edit';
 import type { PythonSource } from '../python/syntax';

@@ -5,7 +5,9 @@
  * tf.keras alike, so moving imports between them fixes nothing.
  */
 import type { SyntaxNode } from '@lezer/common';
-import { customRule, importedName, removeArgument, rewriteFromImports } from './builders';
+import { customRule } from './builders';
+import { importedName, rewriteFromImports } from '../python/imports';
+import { removeArgument } from '../python/calls';
 import { insertAt, replace } from '../python/edit';
 import type { IEdit } from '../python/edit';
 import type { PythonSource } from '../python/syntax';

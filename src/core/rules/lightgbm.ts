@@ -1,6 +1,8 @@
 /** LightGBM 4.0: early stopping, logging and evaluation recording moved to callbacks. */
 import type { SyntaxNode } from '@lezer/common';
-import { customRule, importedName, removeArgument } from './builders';
+import { customRule } from './builders';
+import { importedName } from '../python/imports';
+import { removeArgument } from '../python/calls';
 import { replace } from '../python/edit';
 import type { IEdit } from '../python/edit';
 import type { PythonSource } from '../python/syntax';

@@ -1,6 +1,9 @@
 /** Matplotlib 3.2-3.11 removals and renames. */
 import type { SyntaxNode } from '@lezer/common';
-import { calleeIn, customRule, importedName, keywordOnly, movedModule, onCulpritLines, renamedMethod } from './builders';
+import { calleeIn } from '../python/calls';
+import { customRule, keywordOnly, movedModule, renamedMethod } from './builders';
+import { importedName } from '../python/imports';
+import { onCulpritLines } from './culprit';
 import { insertAt, replace } from '../python/edit';
 import type { IEdit } from '../python/edit';
 import type { ICallArgument, PythonSource } from '../python/syntax';

@@ -1,6 +1,9 @@
 /** NumPy 1.18-2.5 removals: type aliases, constants, functions, keywords, ndarray methods. */
 import type { SyntaxNode } from '@lezer/common';
-import { calleeIn, culpritLines, customRule, importedName, onCulpritLines, renamedKeyword, renamedName } from './builders';
+import { calleeIn } from '../python/calls';
+import { culpritLines, onCulpritLines } from './culprit';
+import { customRule, renamedKeyword, renamedName } from './builders';
+import { importedName } from '../python/imports';
 import { insertAt, replace } from '../python/edit';
 import type { IEdit } from '../python/edit';
 import type { PythonSource } from '../python/syntax';

@@ -1,15 +1,9 @@
 /** pandas 0.20-3.0 removals, signature changes and the silent Copy-on-Write / str-dtype changes. */
 import type { SyntaxNode } from '@lezer/common';
-import {
-  calleeIn,
-  customRule,
-  importedName,
-  movedModule,
-  onCulpritLines,
-  removeArgument,
-  removedKeyword,
-  renamedMethod
-} from './builders';
+import { calleeIn, removeArgument } from '../python/calls';
+import { customRule, movedModule, removedKeyword, renamedMethod } from './builders';
+import { importedName } from '../python/imports';
+import { onCulpritLines } from './culprit';
 import { definitionOf } from '../python/names';
 import { insertAt, replace } from '../python/edit';
 import type { IEdit } from '../python/edit';

@@ -4,7 +4,9 @@
  * static, so the engine fixes every one of them in the same patch.
  */
 import type { SyntaxNode } from '@lezer/common';
-import { customRule, importedFrom, onCulpritLines, rewriteFromImports } from './builders';
+import { customRule } from './builders';
+import { importedFrom, rewriteFromImports } from '../python/imports';
+import { onCulpritLines } from './culprit';
 import { replace } from '../python/edit';
 import type { IEdit } from '../python/edit';
 import type { PythonSource } from '../python/syntax';

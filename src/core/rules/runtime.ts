@@ -5,7 +5,8 @@
  * speed-up to expect. The runner proposes them for a cell that overran its
  * budget.
  */
-import { addedKeyword, calleeNamed, customRule } from './builders';
+import { addedKeyword, customRule } from './builders';
+import { calleeNamed } from '../python/calls';
 import { replace } from '../python/edit';
 import type { IRule } from './types';
 

@@ -1,6 +1,7 @@
 /** SciPy 1.0-1.15 removals: scipy.misc, numpy re-exports, renamed integrate/stats/signal/linalg functions. */
 import type { SyntaxNode } from '@lezer/common';
-import { customRule, importedName, movedModule, renamedMember } from './builders';
+import { customRule, movedModule, renamedMember } from './builders';
+import { importedName } from '../python/imports';
 import { insertAt, replace } from '../python/edit';
 import type { IEdit } from '../python/edit';
 import type { PythonSource } from '../python/syntax';

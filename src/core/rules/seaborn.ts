@@ -1,6 +1,7 @@
 /** seaborn 0.9-0.13 removals, renames and the keyword-only data arguments. */
 import type { SyntaxNode } from '@lezer/common';
-import { customRule, movedModule, removeArgument, renamedMember } from './builders';
+import { customRule, movedModule, renamedMember } from './builders';
+import { removeArgument } from '../python/calls';
 import { insertAt, replace } from '../python/edit';
 import type { IEdit } from '../python/edit';
 import type { ICallArgument, PythonSource } from '../python/syntax';

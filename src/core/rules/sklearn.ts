@@ -1,19 +1,9 @@
 /** scikit-learn 0.19-1.9 removals, renames and signature changes. */
 import type { SyntaxNode } from '@lezer/common';
-import {
-  calleeNamed,
-  customRule,
-  helperDefinition,
-  importedFrom,
-  importedName,
-  movedModule,
-  removeArgument,
-  renamedKeyword,
-  renamedKeywordValue,
-  renamedMethod,
-  rewriteFromImports
-} from './builders';
-import type { CallFilter } from './builders';
+import { calleeNamed, removeArgument } from '../python/calls';
+import { customRule, movedModule, renamedKeyword, renamedKeywordValue, renamedMethod } from './builders';
+import { helperDefinition, importedFrom, importedName, rewriteFromImports } from '../python/imports';
+import type { CallFilter } from '../python/calls';
 import { insertAt, replace } from '../python/edit';
 import type { IEdit } from '../python/edit';
 import type { ICallArgument, PythonSource } from '../python/syntax';

@@ -1,5 +1,8 @@
 /** statsmodels 0.11-0.13 removals: the old ARIMA/ARMA classes and seasonal_decompose(freq=). */
-import { calleeIn, customRule, importedFrom, onCulpritLines, renamedKeyword, rewriteFromImports } from './builders';
+import { calleeIn } from '../python/calls';
+import { customRule, renamedKeyword } from './builders';
+import { importedFrom, rewriteFromImports } from '../python/imports';
+import { onCulpritLines } from './culprit';
 import type { SyntaxNode } from '@lezer/common';
 import { replace } from '../python/edit';
 import type { IEdit } from '../python/edit';

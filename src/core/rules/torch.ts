@@ -2,7 +2,8 @@
  * PyTorch changes that break old notebooks on a CPU machine too (the GPU
  * fallbacks are in hardware.ts).
  */
-import { culpritLines, customRule, onCulpritLines } from './builders';
+import { culpritLines, onCulpritLines } from './culprit';
+import { customRule } from './builders';
 import { insertAt } from '../python/edit';
 import type { IRule } from './types';
 

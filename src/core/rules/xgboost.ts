@@ -1,6 +1,7 @@
 /** XGBoost 1.x -> 3.x: fit() arguments moved to the constructor, GPU parameters, ntree_limit. */
 import type { SyntaxNode } from '@lezer/common';
-import { customRule, removeArgument, renamedKeyword } from './builders';
+import { customRule, renamedKeyword } from './builders';
+import { removeArgument } from '../python/calls';
 import { insertAt, replace } from '../python/edit';
 import type { IEdit } from '../python/edit';
 import type { ICallArgument, PythonSource } from '../python/syntax';

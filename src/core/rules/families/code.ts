@@ -5,7 +5,7 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import type { PythonSource } from '../../python/syntax';
-import { onCulpritLines } from '../builders';
+import { onCulpritLines } from '../culprit';
 import { KnowledgeBase } from '../kb/knowledge';
 import type { IKbFact } from '../kb/types';
 import type { IRuleError } from '../types';

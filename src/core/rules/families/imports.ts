@@ -7,7 +7,7 @@
 import type { IEdit } from '../../python/edit';
 import { insertAt, replace } from '../../python/edit';
 import type { PythonSource } from '../../python/syntax';
-import { rewriteFromImports } from '../builders';
+import { rewriteFromImports } from '../../python/imports';
 import type { IKbFact } from '../kb/types';
 import { escape, importedPaths, lastPart, parentOf, prefixes, usesOf } from './code';
 import type { IKbRewrite, IKbShape } from './family';

@@ -4,7 +4,7 @@
  * (positional arguments made keyword-only).
  */
 import { replace } from '../../python/edit';
-import { removeArgument } from '../builders';
+import { removeArgument } from '../../python/calls';
 import { KnowledgeBase } from '../kb/knowledge';
 import type { IKbFact } from '../kb/types';
 import { callsOf, calledPath, escape, isMethod, lastPart } from './code';
