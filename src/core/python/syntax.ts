@@ -256,6 +256,9 @@ namespace Private {
     return aliases;
   }
 
+  /** Node types that stand before `.attr` or `(...)` without parentheses. */
+  export const ATOM = new Set(['VariableName', 'MemberExpression', 'CallExpression', 'String', 'Number', 'TupleExpression', 'ParenthesizedExpression', 'ArrayExpression', 'DictionaryExpression', 'FormatString']);
+
   const NO_IMPORTS: ReadonlyMap<string, string> = new Map();
   const IMPORTS_REMEMBERED = 10000;
   const importsByText = new Map<string, ReadonlyMap<string, string>>();
@@ -323,4 +326,22 @@ export function importAliases(sources: Iterable<string>): EarlierCells {
     }
   }
   return imports;
+}
+
+/** Every node of the tree, error nodes included. */
+export function allNodes(source: PythonSource): SyntaxNode[] {
+  const nodes: SyntaxNode[] = [];
+  source.tree.iterate({ enter: ref => void nodes.push(ref.node) });
+  return nodes;
+}
+
+/** Whether a node can stand before `.attr` or `(...)` as it is, without parentheses. */
+export function isAtom(node: SyntaxNode): boolean {
+  return Private.ATOM.has(node.name);
+}
+
+/** The node's text, in parentheses unless it is an atom. */
+export function atom(source: PythonSource, node: SyntaxNode): string {
+  const text = source.textOf(node);
+  return isAtom(node) ? text : `(${text})`;
 }

@@ -9,7 +9,10 @@ import { importedFrom, rewriteFromImports } from '../python/imports';
 import { onCulpritLines } from './culprit';
 import { replace } from '../python/edit';
 import type { IEdit } from '../python/edit';
+import { boundNames, builtinUses } from '../python/builtins';
+import { allNodes, atom, isAtom } from '../python/syntax';
 import type { PythonSource } from '../python/syntax';
+import { partRanges, statementEnd } from '../python/text';
 import type { IFact, IRule, RuleCategory } from './types';
 
 const WHATS_NEW_3 = 'https://docs.python.org/3/whatsnew/3.0.html';
@@ -37,165 +40,7 @@ function py2Rule(options: {
   });
 }
 
-// ---------------------------------------------------------------- helpers
-
-/** Every node of the tree, error nodes included. */
-function allNodes(source: PythonSource): SyntaxNode[] {
-  const nodes: SyntaxNode[] = [];
-  source.tree.iterate({ enter: ref => void nodes.push(ref.node) });
-  return nodes;
-}
-
-/**
- * End of the logical line a statement starts on: the first newline outside
- * brackets and strings (not after a backslash), a `;` or a comment at the
- * top level. Trailing white space is not included.
- */
-function statementEnd(text: string, from: number): number {
-  let depth = 0;
-  let i = from;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === '\\' && text[i + 1] === '\n') {
-      i += 2;
-      continue;
-    }
-    if (c === '"' || c === "'") {
-      const triple = text.startsWith(c.repeat(3), i);
-      const quote = triple ? c.repeat(3) : c;
-      i += quote.length;
-      while (i < text.length && !text.startsWith(quote, i)) {
-        if (!triple && text[i] === '\n') {
-          break;
-        }
-        i += text[i] === '\\' ? 2 : 1;
-      }
-      i += quote.length;
-      continue;
-    }
-    if ('([{'.includes(c)) {
-      depth++;
-    } else if (')]}'.includes(c)) {
-      depth--;
-    } else if (depth <= 0 && (c === '\n' || c === '#' || c === ';')) {
-      break;
-    }
-    i++;
-  }
-  let end = Math.min(i, text.length);
-  while (end > from && /\s/.test(text[end - 1])) {
-    end--;
-  }
-  return end;
-}
-
-/** Names the source binds itself (assignments, defs, parameters, imports, loop and `as` targets). */
-function boundNames(source: PythonSource): Set<string> {
-  const names = new Set<string>();
-  for (const node of source.findAll('VariableName')) {
-    const parent = node.parent;
-    if (!parent) {
-      continue;
-    }
-    const prev = node.prevSibling?.name;
-    let bound = false;
-    switch (parent.name) {
-      case 'ParamList':
-      case 'ImportStatement':
-        bound = true;
-        break;
-      case 'FunctionDefinition':
-      case 'ClassDefinition':
-        bound = prev === 'def' || prev === 'class';
-        break;
-      case 'AssignStatement':
-        for (let next = node.nextSibling; next; next = next.nextSibling) {
-          if (next.name === 'AssignOp') {
-            bound = true;
-          }
-        }
-        break;
-      case 'WithStatement':
-      case 'TryStatement':
-        bound = prev === 'as';
-        break;
-      default:
-        if (parent.name === 'ForStatement' || parent.name.endsWith('ComprehensionExpression')) {
-          for (let back = node.prevSibling; back; back = back.prevSibling) {
-            if (back.name === 'in') {
-              break;
-            }
-            if (back.name === 'for') {
-              bound = true;
-              break;
-            }
-          }
-        }
-    }
-    if (bound) {
-      names.add(source.textOf(node));
-    }
-  }
-  return names;
-}
-
-/** Reads of a builtin name that the source does not define itself. */
-function builtinUses(source: PythonSource, name: string): SyntaxNode[] {
-  if (boundNames(source).has(name) || source.imports.has(name)) {
-    return [];
-  }
-  return source.findAll('VariableName').filter(node => source.textOf(node) === name && node.parent?.name !== 'ImportStatement');
-}
-
-const ATOM = new Set(['VariableName', 'MemberExpression', 'CallExpression', 'String', 'Number', 'TupleExpression', 'ParenthesizedExpression', 'ArrayExpression', 'DictionaryExpression', 'FormatString']);
-
-/** The node's text, in parentheses unless it is an atom. */
-function atom(source: PythonSource, node: SyntaxNode): string {
-  const text = source.textOf(node);
-  return ATOM.has(node.name) ? text : `(${text})`;
-}
-
 // ---------------------------------------------------------------- print / exec
-
-/** Offsets [from, to) of the comma-separated parts of text[from, to), outside brackets and strings. */
-function partRanges(text: string, from: number, to: number): [number, number][] {
-  const slice = text.slice(from, to);
-  const ranges: [number, number][] = [];
-  let offset = 0;
-  for (const part of splitTopLevelRaw(slice)) {
-    ranges.push([from + offset, from + offset + part.length]);
-    offset += part.length + 1;
-  }
-  return ranges;
-}
-
-/** splitTopLevel without trimming, so offsets can be recovered. */
-function splitTopLevelRaw(text: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"' || c === "'") {
-      const triple = text.startsWith(c.repeat(3), i);
-      const quote = triple ? c.repeat(3) : c;
-      i += quote.length;
-      while (i < text.length && !text.startsWith(quote, i)) {
-        i += text[i] === '\\' ? 2 : 1;
-      }
-      i += quote.length - 1;
-    } else if ('([{'.includes(c)) {
-      depth++;
-    } else if (')]}'.includes(c)) {
-      depth--;
-    } else if (c === ',' && depth === 0) {
-      parts.push(text.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(text.slice(start));
-  return parts;
-}
 
 /**
  * `print x, y` / `print >>f, x` / `print x,`: only the `print` keyword, the
@@ -489,7 +334,7 @@ const hasKey = py2Rule({
       }
       const object = source.callee(call)!.firstChild!;
       const key = args[0].value;
-      const keyText = ATOM.has(key.name) || (key.name === 'BinaryExpression' && key.getChild('ArithOp')) ? source.textOf(key) : `(${source.textOf(key)})`;
+      const keyText = isAtom(key) || (key.name === 'BinaryExpression' && key.getChild('ArithOp')) ? source.textOf(key) : `(${source.textOf(key)})`;
       const parent = call.parent;
       const loose =
         parent?.name === 'MemberExpression' ||
