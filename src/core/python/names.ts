@@ -163,6 +163,14 @@ export function definitionOf(source: PythonSource, name: string, at = source.tex
   return undefined;
 }
 
+/** The name a call's result is assigned to (`kf = KFold(...)`). */
+export function assignedName(source: PythonSource, call: SyntaxNode): string | undefined {
+  const parent = call.parent;
+  return parent?.name === 'AssignStatement' && parent.lastChild?.from === call.from && parent.firstChild?.name === 'VariableName'
+    ? source.textOf(parent.firstChild)
+    : undefined;
+}
+
 namespace Private {
   /**
    * The value the last binding of `name` before `at` gives it, at the top

@@ -8,7 +8,7 @@ import { insertAt, replace } from '../python/edit';
 import type { IEdit } from '../python/edit';
 import type { ICallArgument, PythonSource } from '../python/syntax';
 import type { IFact, IRule, IRuleError } from './types';
-import { oldSplitter } from './protocols';
+import { oldSplitter } from './protocols/splitters';
 
 const WHATS_NEW = (version: string) => `https://scikit-learn.org/stable/whats_new/v${version}.html`;
 
