@@ -20,7 +20,9 @@ describe('cellNames()', () => {
     ['for i in items:\n    print(i)', ['i'], [], ['i', 'items', 'print']],
     ['def f(a):\n    z = a + q\n    return z', ['f'], [], ['a', 'q', 'z']],
     ["with open('f') as fh:\n    s = fh.read()", ['fh', 's'], [], ['fh', 'open']],
-    ['%matplotlib inline\nplt.show()', [], [], ['plt']]
+    ['%matplotlib inline\nplt.show()', [], [], ['plt']],
+    ['files = !ls data\nprint(files)', ['files'], [], ['files', 'print']],
+    ['x=!l', [], [], []]
   ])('should read %j', (code, defines, mutates, uses) => {
     expect(names(code)).toEqual({ defines, mutates, uses });
   });

@@ -5,7 +5,8 @@
  * one on never finished: what they should have produced is missing later.
  */
 import type { SyntaxNode } from '@lezer/common';
-import { cellNames, stripMagics } from '../python/names';
+import { withoutMagics } from '../python/magics';
+import { cellNames } from '../python/names';
 import { PythonSource } from '../python/syntax';
 
 export interface IStatementEffects {
@@ -30,7 +31,7 @@ export interface IStatementEffects {
 
 /** The effects of every top-level statement of a cell, in order. */
 export function statementEffects(code: string): IStatementEffects[] {
-  const source = new PythonSource(stripMagics(code));
+  const source = new PythonSource(withoutMagics(code));
   const effects: IStatementEffects[] = [];
   for (let statement = source.tree.topNode.firstChild; statement; statement = statement.nextSibling) {
     if (statement.type.isSkipped || statement.name === 'Comment') {

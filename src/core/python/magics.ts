@@ -4,13 +4,22 @@
  */
 
 /**
- * The cell as plain Python: IPython line magics, shell escapes (`!ls`,
- * `x = !ls`) and a leading cell magic line are blanked out, offsets kept.
+ * The cell as plain Python, offsets kept: IPython line magics, shell
+ * escapes (`!ls`) and a leading cell magic line are blanked out. A name
+ * assigned a magic's output (`files = !ls`) stays bound, to `...`: later
+ * cells that read it depend on this one.
  */
 export function withoutMagics(text: string): string {
   return text
     .split('\n')
-    .map(line => (/^\s*[%!]/.test(line) || /^\s*[\w.]+\s*=\s*[%!]/.test(line) ? line.replace(/\S/g, ' ') : line))
+    .map(line => {
+      const assigned = /^(\s*[\w.]+\s*=)(\s*)([%!].*)$/.exec(line);
+      if (assigned && assigned[3].length >= 3) {
+        const [, target, space, magic] = assigned;
+        return target + space + '...' + ' '.repeat(magic.length - 3);
+      }
+      return /^\s*[%!]/.test(line) || assigned ? line.replace(/\S/g, ' ') : line;
+    })
     .join('\n');
 }
 

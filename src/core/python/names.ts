@@ -4,6 +4,7 @@
  * (notebook/dependencies.ts) is built on it.
  */
 import type { SyntaxNode } from '@lezer/common';
+import { withoutMagics } from './magics';
 import { PythonSource, importAliases, sameNode } from './syntax';
 
 export interface ICellNames {
@@ -22,7 +23,7 @@ export interface ICellNames {
 
 /** Names of one cell's code. IPython magics and shell lines are ignored. */
 export function cellNames(code: string): ICellNames {
-  const source = new PythonSource(stripMagics(code));
+  const source = new PythonSource(withoutMagics(code));
   const defines = new Set<string>();
   const mutates = new Set<string>();
   const uses = new Set<string>();
@@ -119,14 +120,6 @@ export function cellNames(code: string): ICellNames {
   return { defines, mutates, uses, updates };
 }
 
-/** IPython lines (`%matplotlib inline`, `!pip ...`) are not Python: blank them, keep offsets. */
-export function stripMagics(code: string): string {
-  return code
-    .split('\n')
-    .map(line => (/^\s*[%!]/.test(line) ? ' '.repeat(line.length) : line))
-    .join('\n');
-}
-
 /** What a name is bound to, read in the source that binds it. */
 export interface IDefinition {
   /** The source of the binding: the one asked about or an earlier cell's (its own earlier cells known). */
@@ -156,7 +149,7 @@ export function definitionOf(source: PythonSource, name: string, at = source.tex
     if (!cellNames(earlier[i]).defines.has(name)) {
       continue;
     }
-    const cell = new PythonSource(stripMagics(earlier[i]), importAliases(earlier.slice(0, i)));
+    const cell = new PythonSource(withoutMagics(earlier[i]), importAliases(earlier.slice(0, i)));
     const found = Private.lastBinding(cell, name, cell.text.length);
     return found ? { source: cell, value: found } : undefined;
   }

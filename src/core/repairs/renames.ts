@@ -3,7 +3,7 @@
  * instead (`from sklearn.preprocessing import Imputer` rewritten to import
  * SimpleImputer), and the rewrite of their uses elsewhere on the syntax tree.
  */
-import { stripMagics } from '../python/names';
+import { withoutMagics } from '../python/magics';
 import { applyEdits, replace } from '../python/edit';
 import type { IEdit } from '../python/edit';
 import { PythonSource } from '../python/syntax';
@@ -30,7 +30,7 @@ export function bindingRenames(before: string, after: string): Map<string, strin
 
 /** The source with every use of an old name spelled with the new one; imports are left alone. */
 export function renameUses(text: string, renames: ReadonlyMap<string, string>): string {
-  const source = new PythonSource(stripMagics(text));
+  const source = new PythonSource(withoutMagics(text));
   const edits: IEdit[] = [];
   for (const node of source.findAll('VariableName')) {
     const renamed = renames.get(source.textOf(node));
@@ -57,7 +57,7 @@ export function renameImportsFrom(
   module: string,
   renames: ReadonlyMap<string, string>
 ): { source: string; local: Map<string, string> } {
-  const source = new PythonSource(stripMagics(text));
+  const source = new PythonSource(withoutMagics(text));
   const local = new Map<string, string>();
   const edits: IEdit[] = [];
   for (const statement of source.findAll('ImportStatement')) {
@@ -90,7 +90,7 @@ export function renameImportsFrom(
 namespace Private {
   /** Names bound by imports and by top-level functions and classes, in source order. */
   export function bindings(text: string): { import: string[]; definition: string[] } {
-    const source = new PythonSource(stripMagics(text));
+    const source = new PythonSource(withoutMagics(text));
     const definitions = source
       .findAll('FunctionDefinition', 'ClassDefinition')
       .filter(node => node.parent?.name === 'Script')
