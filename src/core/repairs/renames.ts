@@ -5,6 +5,7 @@
  */
 import { withoutMagics } from '../python/magics';
 import { applyEdits, replace } from '../python/edit';
+import { rewriteFromImports } from '../python/imports';
 import type { IEdit } from '../python/edit';
 import { PythonSource } from '../python/syntax';
 
@@ -59,30 +60,20 @@ export function renameImportsFrom(
 ): { source: string; local: Map<string, string> } {
   const source = new PythonSource(withoutMagics(text));
   const local = new Map<string, string>();
-  const edits: IEdit[] = [];
-  for (const statement of source.findAll('ImportStatement')) {
-    const match = /^from\s+([.\w]+)\s+import\s+([\s\S]+)$/.exec(source.textOf(statement));
-    if (!match || match[1] !== module) {
-      continue;
-    }
-    const parts = match[2].replace(/[()\\\n]/g, ' ').split(',').map(part => part.trim()).filter(Boolean);
-    let changed = false;
-    const rewritten = parts.map(part => {
-      const [name, alias] = part.split(/\s+as\s+/);
+  const edits = rewriteFromImports(
+    source,
+    imported => imported === module,
+    (name, alias) => {
       const renamed = renames.get(name);
       if (!renamed) {
-        return part;
+        return undefined;
       }
-      changed = true;
       if (!alias) {
         local.set(name, renamed);
       }
-      return alias ? `${renamed} as ${alias}` : renamed;
-    });
-    if (changed) {
-      edits.push(replace(statement, `from ${module} import ${rewritten.join(', ')}`));
+      return { module, part: alias ? `${renamed} as ${alias}` : renamed };
     }
-  }
+  );
   const imported = applyEdits(text, edits);
   return { source: local.size > 0 ? renameUses(imported, local) : imported, local };
 }
