@@ -1,6 +1,6 @@
 /** NumPy 1.18-2.5 removals: type aliases, constants, functions, keywords, ndarray methods. */
 import type { SyntaxNode } from '@lezer/common';
-import { calleeIn } from '../python/calls';
+import { appendArgument, calleeIn } from '../python/calls';
 import { culpritLines, onCulpritLines } from './culprit';
 import { customRule, renamedKeyword, renamedName } from './builders';
 import { importedName } from '../python/imports';
@@ -23,14 +23,6 @@ function numpyCalls(source: PythonSource, ...names: string[]): SyntaxNode[] {
 function moduleOf(source: PythonSource, call: SyntaxNode): string | undefined {
   const dotted = source.dottedName(source.callee(call));
   return dotted?.includes('.') ? dotted.split('.').slice(0, -1).join('.') : undefined;
-}
-
-/** Edit adding an argument at the end of a call. */
-function appendArgument(source: PythonSource, call: SyntaxNode, text: string): IEdit {
-  const args = source.callArguments(call);
-  return args.length === 0
-    ? insertAt(call.getChild('ArgList')!.from + 1, text)
-    : insertAt(args[args.length - 1].node.to, `, ${text}`);
 }
 
 /**

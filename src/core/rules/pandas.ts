@@ -1,6 +1,6 @@
 /** pandas 0.20-3.0 removals, signature changes and the silent Copy-on-Write / str-dtype changes. */
 import type { SyntaxNode } from '@lezer/common';
-import { calleeIn, removeArgument } from '../python/calls';
+import { appendArgument, calleeIn, removeArgument } from '../python/calls';
 import { customRule, movedModule, removedKeyword, renamedMethod } from './builders';
 import { importedName } from '../python/imports';
 import { onCulpritLines } from './culprit';
@@ -72,15 +72,6 @@ function positional(source: PythonSource, call: SyntaxNode): ICallArgument[] {
 
 function hasStarArguments(source: PythonSource, call: SyntaxNode): boolean {
   return source.callArguments(call).some(arg => arg.star);
-}
-
-/** Edit adding `text` (e.g. `numeric_only=True`) as the last argument of a call. */
-function appendArgument(source: PythonSource, call: SyntaxNode, text: string): IEdit {
-  const args = source.callArguments(call);
-  if (args.length === 0) {
-    return insertAt(call.getChild('ArgList')!.from + 1, text);
-  }
-  return insertAt(args[args.length - 1].node.to, `, ${text}`);
 }
 
 /** An expression that can be written twice without running anything twice (no calls). */

@@ -2,6 +2,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import { customRule, movedModule, renamedMember } from './builders';
 import { importedName } from '../python/imports';
+import { appendArgument } from '../python/calls';
 import { insertAt, replace } from '../python/edit';
 import type { IEdit } from '../python/edit';
 import type { PythonSource } from '../python/syntax';
@@ -307,10 +308,7 @@ const medianAbsoluteDeviation = customRule({
     const calls = callsOf(source, 'scipy.stats', 'median_absolute_deviation');
     const scales = calls
       .filter(call => !source.callArguments(call).some(arg => arg.name === 'scale' || arg.star))
-      .map(call => {
-        const args = source.callArguments(call);
-        return insertAt(args.length ? args[args.length - 1].node.to : call.getChild('ArgList')!.from + 1, args.length ? ", scale='normal'" : "scale='normal'");
-      });
+      .map(call => appendArgument(source, call, "scale='normal'"));
     return [...madRename.fix(context), ...scales];
   }
 });

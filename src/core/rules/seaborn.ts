@@ -1,8 +1,8 @@
 /** seaborn 0.9-0.13 removals, renames and the keyword-only data arguments. */
 import type { SyntaxNode } from '@lezer/common';
 import { customRule, movedModule, renamedMember } from './builders';
-import { removeArgument } from '../python/calls';
-import { insertAt, replace } from '../python/edit';
+import { appendArgument, removeArgument } from '../python/calls';
+import { replace } from '../python/edit';
 import type { IEdit } from '../python/edit';
 import type { ICallArgument, PythonSource } from '../python/syntax';
 import type { IFact, IRule } from './types';
@@ -92,7 +92,7 @@ const factorplot = customRule({
         edits.push(renameKeyword(size, 'height'));
       }
       if (!keyword(source, call, 'kind') && !args.some(arg => arg.star)) {
-        edits.push(args.length ? insertAt(args[args.length - 1].node.to, ", kind='point'") : insertAt(call.getChild('ArgList')!.from + 1, "kind='point'"));
+        edits.push(appendArgument(source, call, "kind='point'"));
       }
       return edits;
     })

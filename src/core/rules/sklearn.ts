@@ -1,10 +1,10 @@
 /** scikit-learn 0.19-1.9 removals, renames and signature changes. */
 import type { SyntaxNode } from '@lezer/common';
-import { calleeNamed, removeArgument } from '../python/calls';
+import { appendArgument, calleeNamed, removeArgument } from '../python/calls';
 import { customRule, movedModule, renamedKeyword, renamedKeywordValue, renamedMethod } from './builders';
 import { helperDefinition, importedFrom, importedName, rewriteFromImports } from '../python/imports';
 import type { CallFilter } from '../python/calls';
-import { insertAt, replace } from '../python/edit';
+import { replace } from '../python/edit';
 import type { IEdit } from '../python/edit';
 import type { ICallArgument, PythonSource } from '../python/syntax';
 import type { IFact, IRule, IRuleError } from './types';
@@ -331,9 +331,7 @@ const randomizedPca = renamedNames({
     if (edits === null || args.some(arg => arg.star || arg.name === 'svd_solver')) {
       return edits;
     }
-    const last = args[args.length - 1];
-    const argList = call.getChild('ArgList')!;
-    return [...edits, last ? insertAt(last.node.to, ", svd_solver='randomized'") : insertAt(argList.from + 1, "svd_solver='randomized'")];
+    return [...edits, appendArgument(source, call, "svd_solver='randomized'")];
   } }]
 });
 
@@ -360,9 +358,7 @@ const gmm = renamedNames({
     }
     const positional = args.filter(arg => !arg.name);
     if (!args.some(arg => arg.name === 'covariance_type') && positional.length < 2) {
-      const last = args[args.length - 1];
-      const argList = call.getChild('ArgList')!;
-      edits.push(last ? insertAt(last.node.to, ", covariance_type='diag'") : insertAt(argList.from + 1, "covariance_type='diag'"));
+      edits.push(appendArgument(source, call, "covariance_type='diag'"));
     }
     return edits;
   } }]

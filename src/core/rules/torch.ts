@@ -4,7 +4,7 @@
  */
 import { culpritLines, onCulpritLines } from './culprit';
 import { customRule } from './builders';
-import { insertAt } from '../python/edit';
+import { appendArgument } from '../python/calls';
 import type { IRule } from './types';
 
 /**
@@ -36,7 +36,7 @@ const torchLoadWeightsOnly = customRule({
       if (args.length === 0 || args.some(arg => arg.name === 'weights_only' || arg.star === '**')) {
         return [];
       }
-      return [insertAt(args[args.length - 1].node.to, ', weights_only=False')];
+      return [appendArgument(source, call, 'weights_only=False')];
     });
   }
 });

@@ -1,7 +1,7 @@
 /** XGBoost 1.x -> 3.x: fit() arguments moved to the constructor, GPU parameters, ntree_limit. */
 import type { SyntaxNode } from '@lezer/common';
 import { customRule, renamedKeyword } from './builders';
-import { removeArgument } from '../python/calls';
+import { appendArgument, removeArgument } from '../python/calls';
 import { insertAt, replace } from '../python/edit';
 import type { IEdit } from '../python/edit';
 import type { ICallArgument, PythonSource } from '../python/syntax';
@@ -53,13 +53,6 @@ export function constructorOf(source: PythonSource, object: SyntaxNode, before: 
   return found;
 }
 
-/** Text of the arguments to add at the end of a call. */
-function appendArguments(source: PythonSource, call: SyntaxNode, parts: string[]): IEdit {
-  const args = source.callArguments(call);
-  const argList = call.getChild('ArgList')!;
-  return args.length > 0 ? insertAt(args[args.length - 1].node.to, `, ${parts.join(', ')}`) : insertAt(argList.from + 1, parts.join(', '));
-}
-
 const MOVED_FROM_FIT = ['early_stopping_rounds', 'eval_metric', 'callbacks'];
 
 /**
@@ -92,7 +85,7 @@ const fitEarlyStopping = customRule({
         const existing = new Set(source.callArguments(constructor).map(arg => arg.name));
         const parts = moved.filter(arg => !existing.has(arg.name)).map(arg => source.textOf(arg.node));
         if (parts.length) {
-          edits.push(appendArguments(source, constructor, parts));
+          edits.push(appendArgument(source, constructor, parts.join(', ')));
         }
       } else if (namedByError && !constructor && object.name === 'VariableName') {
         const statement = source.statementOf(fit);
@@ -191,7 +184,7 @@ const gpuHist = customRule({
       handle(
         args,
         index => removeArgument(source, call, args[index].node),
-        part => appendArguments(source, call, [part]),
+        part => appendArgument(source, call, part),
         (name, value) => `${name}=${value}`
       );
     }
