@@ -5,7 +5,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { IEdit } from './edit';
 import { insertAt } from './edit';
-import type { PythonSource } from './syntax';
+import type { ICallArgument, PythonSource } from './syntax';
 
 /** Which calls a rule looks at, from the callee's qualified and written (dotted) names. */
 export type CallFilter = (qualified: string, dotted: string, source: PythonSource) => boolean;
@@ -44,4 +44,9 @@ export function appendArgument(source: PythonSource, call: SyntaxNode, text: str
   const args = source.callArguments(call);
   const last = args[args.length - 1];
   return last ? insertAt(last.node.to, `, ${text}`) : insertAt(call.getChild('ArgList')!.from + 1, text);
+}
+
+/** The `name=value` argument of a call, if it passes one. */
+export function keywordArgument(source: PythonSource, call: SyntaxNode, name: string): ICallArgument | undefined {
+  return source.callArguments(call).find(arg => arg.name === name);
 }

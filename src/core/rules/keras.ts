@@ -4,10 +4,9 @@
  * `import keras` itself is left alone: Keras 3 is the `keras` package and
  * tf.keras alike, so moving imports between them fixes nothing.
  */
-import type { SyntaxNode } from '@lezer/common';
 import { customRule } from './builders';
 import { importedName, rewriteFromImports } from '../python/imports';
-import { removeArgument } from '../python/calls';
+import { keywordArgument, removeArgument } from '../python/calls';
 import { insertAt, replace } from '../python/edit';
 import type { IEdit } from '../python/edit';
 import type { PythonSource } from '../python/syntax';
@@ -33,10 +32,6 @@ function isKeras(qualified: string, confirmed: boolean): boolean {
 /** `module.sub` prefixes keras may be imported under: `keras.` and `tensorflow.keras.`. */
 function kerasModules(suffix: string): string[] {
   return ['keras', 'tensorflow.keras', 'tensorflow.python.keras'].map(root => `${root}.${suffix}`);
-}
-
-function keywordArg(source: PythonSource, call: SyntaxNode, name: string) {
-  return source.callArguments(call).find(arg => arg.name === name);
 }
 
 /** The module prefix of a callee (`keras.optimizers` for `keras.optimizers.SGD`, through imports). */
@@ -74,8 +69,8 @@ const optimizerLr = customRule({
     const confirmed = !!error;
     let root: { prefix: string; edits: IEdit[] } | undefined;
     for (const call of source.callsTo((qualified, dotted) => OPTIMIZERS.includes(dotted.split('.').pop()!) && isKeras(qualified, confirmed))) {
-      const lr = keywordArg(source, call, 'lr');
-      const decay = keywordArg(source, call, 'decay');
+      const lr = keywordArgument(source, call, 'lr');
+      const decay = keywordArgument(source, call, 'decay');
       if (!lr && !decay) {
         continue;
       }
@@ -183,8 +178,8 @@ const nbEpoch = customRule({
   fix: ({ source }) =>
     ['fit', 'fit_generator'].flatMap(method =>
       source.methodCalls(method).flatMap(call => {
-        const arg = keywordArg(source, call, 'nb_epoch');
-        return arg && !keywordArg(source, call, 'epochs') ? [replace(arg.node, `epochs=${source.textOf(arg.value)}`)] : [];
+        const arg = keywordArgument(source, call, 'nb_epoch');
+        return arg && !keywordArgument(source, call, 'epochs') ? [replace(arg.node, `epochs=${source.textOf(arg.value)}`)] : [];
       })
     )
 });
@@ -303,7 +298,7 @@ const mergeLayer = customRule({
     const used = new Set<string>();
     for (const call of source.callsTo((qualified, dotted) => dotted.split('.').pop() === 'merge' && kerasModules('layers.merge').concat(kerasModules('layers.merge.merge')).includes(qualified))) {
       const args = source.callArguments(call);
-      const mode = keywordArg(source, call, 'mode');
+      const mode = keywordArgument(source, call, 'mode');
       const modeText = mode ? /^(['"])(\w+)\1$/.exec(source.textOf(mode.value))?.[2] : 'sum';
       const fn = modeText ? MERGE_MODES[modeText] : undefined;
       if (!fn || args.some(arg => arg.name && !['mode', 'concat_axis', 'name'].includes(arg.name))) {
@@ -315,7 +310,7 @@ const mergeLayer = customRule({
       if (mode) {
         edits.push(removeArgument(source, call, mode.node));
       }
-      const axis = keywordArg(source, call, 'concat_axis');
+      const axis = keywordArgument(source, call, 'concat_axis');
       if (axis) {
         edits.push(replace(axis.node, `axis=${source.textOf(axis.value)}`));
       }

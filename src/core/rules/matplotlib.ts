@@ -1,12 +1,12 @@
 /** Matplotlib 3.2-3.11 removals and renames. */
 import type { SyntaxNode } from '@lezer/common';
-import { calleeIn } from '../python/calls';
+import { calleeIn, keywordArgument } from '../python/calls';
 import { customRule, keywordOnly, movedModule, renamedMethod } from './builders';
 import { importedName } from '../python/imports';
 import { onCulpritLines } from './culprit';
 import { insertAt, replace } from '../python/edit';
 import type { IEdit } from '../python/edit';
-import type { ICallArgument, PythonSource } from '../python/syntax';
+import type { PythonSource } from '../python/syntax';
 import type { IFact, IRule } from './types';
 
 const changes = (version: string) => `https://matplotlib.org/stable/api/prev_api_changes/api_changes_${version}.0.html`;
@@ -22,10 +22,6 @@ function callsNamed(source: PythonSource, ...names: string[]): SyntaxNode[] {
     const last = callee?.name === 'MemberExpression' ? callee.lastChild : callee;
     return !!last && (last.name === 'PropertyName' || last.name === 'VariableName') && names.includes(source.textOf(last));
   });
-}
-
-function keyword(source: PythonSource, call: SyntaxNode, name: string): ICallArgument | undefined {
-  return source.callArguments(call).find(arg => arg.name === name);
 }
 
 /** A rule renaming `old=` to `new=` in calls named `names` (not those into the excluded modules). */
@@ -51,7 +47,7 @@ function renamedCallKeyword(options: {
           return !(options.exclude ?? []).some(module => qualified.startsWith(module + '.'));
         })
         .flatMap(call => {
-          const arg = keyword(source, call, options.from);
+          const arg = keywordArgument(source, call, options.from);
           return arg ? [replace({ from: arg.node.from, to: arg.value.from }, `${options.to}=`)] : [];
         })
   });
@@ -148,7 +144,7 @@ const gcaProjection = customRule({
   static: true,
   fix: ({ source }) =>
     source.methodCalls('gca').flatMap(call => {
-      if (!keyword(source, call, 'projection')) {
+      if (!keywordArgument(source, call, 'projection')) {
         return [];
       }
       const callee = source.callee(call)!;
@@ -172,7 +168,7 @@ const plotDate = customRule({
         return [];
       }
       const edits = [replace(source.callee(call)!.lastChild!, 'plot')];
-      if (positional.length === 2 && !keyword(source, call, 'fmt')) {
+      if (positional.length === 2 && !keywordArgument(source, call, 'fmt')) {
         edits.push(insertAt(positional[1].node.to, ", 'o'"));
       }
       return edits;

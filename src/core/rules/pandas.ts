@@ -1,6 +1,6 @@
 /** pandas 0.20-3.0 removals, signature changes and the silent Copy-on-Write / str-dtype changes. */
 import type { SyntaxNode } from '@lezer/common';
-import { appendArgument, calleeIn, removeArgument } from '../python/calls';
+import { appendArgument, calleeIn, keywordArgument, removeArgument } from '../python/calls';
 import { customRule, movedModule, removedKeyword, renamedMethod } from './builders';
 import { importedName } from '../python/imports';
 import { onCulpritLines } from './culprit';
@@ -60,10 +60,6 @@ function receiver(source: PythonSource, call: SyntaxNode): SyntaxNode {
 /** The method name node of a method call. */
 function methodName(source: PythonSource, call: SyntaxNode): SyntaxNode {
   return source.callee(call)!.lastChild!;
-}
-
-function keyword(source: PythonSource, call: SyntaxNode, name: string): ICallArgument | undefined {
-  return source.callArguments(call).find(arg => arg.name === name);
 }
 
 function positional(source: PythonSource, call: SyntaxNode): ICallArgument[] {
@@ -314,7 +310,7 @@ const sortIndexBy = customRule({
   fix: ({ source }) =>
     source
       .methodCalls('sort_index')
-      .filter(call => keyword(source, call, 'by'))
+      .filter(call => keywordArgument(source, call, 'by'))
       .map(call => replace(methodName(source, call), 'sort_values'))
 });
 
@@ -608,7 +604,7 @@ const numericIndexClasses = customRule({
         }
         const name = dotted.split('.').pop()!;
         const edits = [replace(callee.lastChild!, 'Index')];
-        if (!keyword(source, call, 'dtype')) {
+        if (!keywordArgument(source, call, 'dtype')) {
           edits.push(appendArgument(source, call, `dtype='${dtypes[name]}'`));
         }
         return edits;
@@ -765,7 +761,7 @@ const fillnaMethod = customRule({
   static: true,
   fix: ({ source }) =>
     source.methodCalls('fillna').flatMap(call => {
-      const method = keyword(source, call, 'method');
+      const method = keywordArgument(source, call, 'method');
       const value = method && stringValue(source, method.value)?.value;
       const successor = value && { ffill: 'ffill', pad: 'ffill', bfill: 'bfill', backfill: 'bfill' }[value];
       const args = source.callArguments(call);
@@ -795,15 +791,15 @@ const readCsvBadLines = customRule({
   static: true,
   fix: ({ source }) =>
     pandasCalls(source, PANDAS_READERS).flatMap(call => {
-      const errorArg = keyword(source, call, 'error_bad_lines');
-      const warnArg = keyword(source, call, 'warn_bad_lines');
+      const errorArg = keywordArgument(source, call, 'error_bad_lines');
+      const warnArg = keywordArgument(source, call, 'warn_bad_lines');
       if (!errorArg && !warnArg) {
         return [];
       }
       const raise = errorArg ? source.textOf(errorArg.value) : 'True';
       // warn_bad_lines defaulted to True: error_bad_lines=False alone skipped the lines with a warning.
       const warn = warnArg ? source.textOf(warnArg.value) : 'True';
-      if (!/^(True|False)$/.test(raise) || !/^(True|False)$/.test(warn) || keyword(source, call, 'on_bad_lines')) {
+      if (!/^(True|False)$/.test(raise) || !/^(True|False)$/.test(warn) || keywordArgument(source, call, 'on_bad_lines')) {
         return [];
       }
       const mode = raise === 'True' ? null : warn === 'True' ? "'warn'" : "'skip'";
@@ -830,12 +826,12 @@ const readCsvDelimWhitespace = customRule({
   static: true,
   fix: ({ source }) =>
     pandasCalls(source, PANDAS_READERS).flatMap(call => {
-      const arg = keyword(source, call, 'delim_whitespace');
+      const arg = keywordArgument(source, call, 'delim_whitespace');
       if (!arg) {
         return [];
       }
       const value = source.textOf(arg.value);
-      if (value === 'True' && !keyword(source, call, 'sep') && !keyword(source, call, 'delimiter')) {
+      if (value === 'True' && !keywordArgument(source, call, 'sep') && !keywordArgument(source, call, 'delimiter')) {
         return [replace(arg.node, "sep=r'\\s+'")];
       }
       return value === 'False' ? [removeArgument(source, call, arg.node)] : [];
@@ -865,7 +861,7 @@ function removedMethodKeyword(options: { id: string; fact: IFact; trigger: RegEx
     static: true,
     fix: ({ source }) =>
       source.methodCalls(options.method).flatMap(call => {
-        const arg = keyword(source, call, options.keyword);
+        const arg = keywordArgument(source, call, options.keyword);
         return arg ? [removeArgument(source, call, arg.node)] : [];
       })
   });
@@ -888,7 +884,7 @@ const toCsvLineTerminator = customRule({
   static: true,
   fix: ({ source }) =>
     source.methodCalls('to_csv').flatMap(call => {
-      const arg = keyword(source, call, 'line_terminator');
+      const arg = keywordArgument(source, call, 'line_terminator');
       return arg ? [replace({ from: arg.node.from, to: arg.value.from }, 'lineterminator=')] : [];
     })
 });
@@ -941,7 +937,7 @@ const positionalArgsKeywordOnly = customRule({
     return onCulpritLines(source, error, calls).flatMap(call =>
       positional(source, call).flatMap((arg, index) => {
         const name = keywords[index];
-        return name && !keyword(source, call, name) ? [replace(arg.node, `${name}=${source.textOf(arg.value)}`)] : [];
+        return name && !keywordArgument(source, call, name) ? [replace(arg.node, `${name}=${source.textOf(arg.value)}`)] : [];
       })
     );
   }
@@ -1018,7 +1014,7 @@ function reductionCalls(source: PythonSource, grouped: boolean): SyntaxNode[] {
     return (
       !isModule &&
       isGroupedReduction(source, call) === grouped &&
-      !keyword(source, call, 'numeric_only') &&
+      !keywordArgument(source, call, 'numeric_only') &&
       // Series.corr(other) has no numeric_only; frame reductions are called without positionals.
       positional(source, call).length === 0 &&
       !hasStarArguments(source, call)
@@ -1085,7 +1081,7 @@ const cowInplaceOnColumn = customRule({
   static: true,
   fix: ({ source }) =>
     methodCallsNamed(source, ...INPLACE_METHODS).flatMap(call => {
-      const inplace = keyword(source, call, 'inplace');
+      const inplace = keywordArgument(source, call, 'inplace');
       const object = receiver(source, call);
       if (!inplace || source.textOf(inplace.value) !== 'True' || call.parent?.name !== 'ExpressionStatement') {
         return [];
@@ -1292,7 +1288,7 @@ const strReplaceRegex = customRule({
       const [pattern] = positional(source, call);
       const literal = pattern && stringValue(source, pattern.value);
       // One-character patterns were always literal; only patterns with regex syntax changed meaning.
-      if (!isStrAccessor || !literal || literal.value.length < 2 || !/[\\^$.|?*+()[\]{}]/.test(literal.value) || keyword(source, call, 'regex')) {
+      if (!isStrAccessor || !literal || literal.value.length < 2 || !/[\\^$.|?*+()[\]{}]/.test(literal.value) || keywordArgument(source, call, 'regex')) {
         return [];
       }
       return [appendArgument(source, call, 'regex=True')];
@@ -1382,8 +1378,8 @@ const readCsvDateParser = customRule({
   static: true,
   fix: ({ source }) =>
     pandasCalls(source, DATE_READERS).flatMap(call => {
-      const arg = keyword(source, call, 'date_parser');
-      const format = arg && !keyword(source, call, 'date_format') ? parserFormat(source, arg.value) : undefined;
+      const arg = keywordArgument(source, call, 'date_parser');
+      const format = arg && !keywordArgument(source, call, 'date_format') ? parserFormat(source, arg.value) : undefined;
       return arg && format ? [replace(arg.node, `date_format=${format}`)] : [];
     })
 });
@@ -1405,12 +1401,12 @@ const readCsvParseDatesString = customRule({
   static: true,
   fix: ({ source }) =>
     pandasCalls(source, DATE_READERS).flatMap(call => {
-      const arg = keyword(source, call, 'parse_dates');
+      const arg = keywordArgument(source, call, 'parse_dates');
       const literal = arg && stringValue(source, arg.value);
       if (!arg || !literal) {
         return [];
       }
-      const indexCol = keyword(source, call, 'index_col');
+      const indexCol = keywordArgument(source, call, 'index_col');
       const isIndex = indexCol && (source.textOf(indexCol.value) === source.textOf(arg.value) || /^\[?0\]?$/.test(source.textOf(indexCol.value)));
       // With index_col naming the column, the list and the old True mean the same; otherwise True keeps the old meaning.
       return [replace(arg.value, isIndex ? `[${source.textOf(arg.value)}]` : 'True')];
@@ -1440,7 +1436,7 @@ const toDatetimeMixed = customRule({
         return [];
       }
       const edits = [appendArgument(source, call, "format='mixed'")];
-      const infer = keyword(source, call, 'infer_datetime_format');
+      const infer = keywordArgument(source, call, 'infer_datetime_format');
       if (infer) {
         edits.push(removeArgument(source, call, infer.node));
       }
@@ -1576,8 +1572,8 @@ const replaceDowncast = customRule({
         return [];
       }
       const [first, second] = positional(source, call);
-      const toReplace = first?.value ?? keyword(source, call, 'to_replace')?.value;
-      const value = second?.value ?? keyword(source, call, 'value')?.value;
+      const toReplace = first?.value ?? keywordArgument(source, call, 'to_replace')?.value;
+      const value = second?.value ?? keywordArgument(source, call, 'value')?.value;
       const items = toReplace && !value ? dictItems(toReplace) : undefined;
       const mapsTextToNumbers = items
         ? items.every(item => item.key.name === 'String' && isNumberish(source, item.value))

@@ -1,7 +1,7 @@
 /** seaborn 0.9-0.13 removals, renames and the keyword-only data arguments. */
 import type { SyntaxNode } from '@lezer/common';
 import { customRule, movedModule, renamedMember } from './builders';
-import { appendArgument, removeArgument } from '../python/calls';
+import { appendArgument, keywordArgument, removeArgument } from '../python/calls';
 import { replace } from '../python/edit';
 import type { IEdit } from '../python/edit';
 import type { ICallArgument, PythonSource } from '../python/syntax';
@@ -22,10 +22,6 @@ function seabornCalls(source: PythonSource, ...names: string[]): SyntaxNode[] {
 function renamedCallee(source: PythonSource, call: SyntaxNode, name: string): string {
   const dotted = source.dottedName(source.callee(call))!;
   return [...dotted.split('.').slice(0, -1), name].join('.');
-}
-
-function keyword(source: PythonSource, call: SyntaxNode, name: string): ICallArgument | undefined {
-  return source.callArguments(call).find(arg => arg.name === name);
 }
 
 /** Edit renaming a keyword argument, optionally with a new value. */
@@ -54,7 +50,7 @@ const distplot = customRule({
         return [];
       }
       const flag = (name: string, fallback: string) => {
-        const arg = keyword(source, call, name);
+        const arg = keywordArgument(source, call, name);
         return arg ? source.textOf(arg.value) : fallback;
       };
       const [kde, hist, normHist, rug] = [flag('kde', 'True'), flag('hist', 'True'), flag('norm_hist', 'False'), flag('rug', 'False')];
@@ -87,11 +83,11 @@ const factorplot = customRule({
     seabornCalls(source, 'factorplot').flatMap(call => {
       const args = source.callArguments(call);
       const edits: IEdit[] = [replace(source.callee(call)!, renamedCallee(source, call, 'catplot'))];
-      const size = keyword(source, call, 'size');
+      const size = keywordArgument(source, call, 'size');
       if (size) {
         edits.push(renameKeyword(size, 'height'));
       }
-      if (!keyword(source, call, 'kind') && !args.some(arg => arg.star)) {
+      if (!keywordArgument(source, call, 'kind') && !args.some(arg => arg.star)) {
         edits.push(appendArgument(source, call, "kind='point'"));
       }
       return edits;
@@ -113,7 +109,7 @@ const tsplot = customRule({
     seabornCalls(source, 'tsplot').flatMap(call => {
       const args = source.callArguments(call);
       const mapping: Record<string, string | null> = { data: 'data', time: 'x', value: 'y', condition: 'hue', unit: null, color: 'color', ax: 'ax', legend: 'legend', estimator: 'estimator', ci: 'errorbar' };
-      if (!keyword(source, call, 'time') || !keyword(source, call, 'value') || !keyword(source, call, 'data')) {
+      if (!keywordArgument(source, call, 'time') || !keywordArgument(source, call, 'value') || !keywordArgument(source, call, 'data')) {
         return [];
       }
       if (args.some(arg => !arg.name || !(arg.name in mapping))) {
@@ -122,7 +118,7 @@ const tsplot = customRule({
       const parts = args
         .filter(arg => mapping[arg.name!] !== null)
         .map(arg => (arg.name === 'ci' ? `errorbar=('ci', ${source.textOf(arg.value)})` : `${mapping[arg.name!]}=${source.textOf(arg.value)}`));
-      if (!keyword(source, call, 'ci')) {
+      if (!keywordArgument(source, call, 'ci')) {
         parts.push("errorbar=('ci', 68)");
       }
       return [replace(call, `${renamedCallee(source, call, 'lineplot')}(${parts.join(', ')})`)];
@@ -149,8 +145,8 @@ const sizeHeight = customRule({
   static: true,
   fix: ({ source }) =>
     seabornCalls(source, ...FIGURE_LEVEL).flatMap(call => {
-      const size = keyword(source, call, 'size');
-      return size && !keyword(source, call, 'height') ? [renameKeyword(size, 'height')] : [];
+      const size = keywordArgument(source, call, 'size');
+      return size && !keywordArgument(source, call, 'height') ? [renameKeyword(size, 'height')] : [];
     })
 });
 
@@ -214,7 +210,7 @@ const keywordOnlyData = customRule({
       if (single && (name === 'kdeplot' || !looksLikeVector(source, positional[0].value))) {
         return [];
       }
-      if (positional.some((_, index) => keyword(source, call, keywords[index]))) {
+      if (positional.some((_, index) => keywordArgument(source, call, keywords[index]))) {
         return [];
       }
       return positional.map((arg, index) => replace(arg.node, `${keywords[index]}=${source.textOf(arg.value)}`));
@@ -229,8 +225,8 @@ const ciErrorbar = customRule({
   static: true,
   fix: ({ source }) =>
     seabornCalls(source, 'barplot', 'pointplot', 'lineplot', 'relplot', 'catplot').flatMap(call => {
-      const ci = keyword(source, call, 'ci');
-      if (!ci || keyword(source, call, 'errorbar')) {
+      const ci = keywordArgument(source, call, 'ci');
+      if (!ci || keywordArgument(source, call, 'errorbar')) {
         return [];
       }
       const value = source.textOf(ci.value);
@@ -248,17 +244,17 @@ const kdeplotShade = customRule({
   fix: ({ source }) =>
     seabornCalls(source, 'kdeplot').flatMap(call => {
       const edits: IEdit[] = [];
-      const shade = keyword(source, call, 'shade');
-      if (shade && !keyword(source, call, 'fill')) {
+      const shade = keywordArgument(source, call, 'shade');
+      if (shade && !keywordArgument(source, call, 'fill')) {
         edits.push(renameKeyword(shade, 'fill'));
       }
-      const bw = keyword(source, call, 'bw');
-      if (bw && !keyword(source, call, 'bw_method') && !/^['"]/.test(source.textOf(bw.value))) {
+      const bw = keywordArgument(source, call, 'bw');
+      if (bw && !keywordArgument(source, call, 'bw_method') && !/^['"]/.test(source.textOf(bw.value))) {
         edits.push(renameKeyword(bw, 'bw_method'));
       }
-      const shadeLowest = keyword(source, call, 'shade_lowest');
+      const shadeLowest = keywordArgument(source, call, 'shade_lowest');
       const lowest = shadeLowest && source.textOf(shadeLowest.value);
-      if (shadeLowest && !keyword(source, call, 'thresh') && (lowest === 'True' || lowest === 'False')) {
+      if (shadeLowest && !keywordArgument(source, call, 'thresh') && (lowest === 'True' || lowest === 'False')) {
         edits.push(renameKeyword(shadeLowest, 'thresh', lowest === 'False' ? '0.05' : '0'));
       }
       return edits;
@@ -281,7 +277,7 @@ const jointplotStatFunc = customRule({
   static: true,
   fix: ({ source }) =>
     seabornCalls(source, 'jointplot').flatMap(call => {
-      const arg = keyword(source, call, 'stat_func');
+      const arg = keywordArgument(source, call, 'stat_func');
       return arg ? [removeArgument(source, call, arg.node)] : [];
     })
 });
@@ -295,12 +291,12 @@ const pointplotJoin = customRule({
   fix: ({ source }) =>
     seabornCalls(source, 'pointplot').flatMap(call => {
       const edits: IEdit[] = [];
-      const join = keyword(source, call, 'join');
-      if (join?.value && source.textOf(join.value) === 'False' && !keyword(source, call, 'linestyle')) {
+      const join = keywordArgument(source, call, 'join');
+      if (join?.value && source.textOf(join.value) === 'False' && !keywordArgument(source, call, 'linestyle')) {
         edits.push(renameKeyword(join, 'linestyle', "'none'"));
       }
-      const errwidth = keyword(source, call, 'errwidth');
-      if (errwidth && !keyword(source, call, 'err_kws')) {
+      const errwidth = keywordArgument(source, call, 'errwidth');
+      if (errwidth && !keywordArgument(source, call, 'err_kws')) {
         edits.push(renameKeyword(errwidth, 'err_kws', `{'linewidth': ${source.textOf(errwidth.value)}}`));
       }
       return edits;
@@ -315,8 +311,8 @@ const barplotErrcolor = customRule({
   static: true,
   fix: ({ source }) =>
     seabornCalls(source, 'barplot').flatMap(call => {
-      const [color, width] = [keyword(source, call, 'errcolor'), keyword(source, call, 'errwidth')];
-      if ((!color && !width) || keyword(source, call, 'err_kws')) {
+      const [color, width] = [keywordArgument(source, call, 'errcolor'), keywordArgument(source, call, 'errwidth')];
+      if ((!color && !width) || keywordArgument(source, call, 'err_kws')) {
         return [];
       }
       const entries = [
@@ -341,12 +337,12 @@ const violinplotBw = customRule({
   fix: ({ source }) =>
     seabornCalls(source, 'violinplot').flatMap(call => {
       const edits: IEdit[] = [];
-      const bw = keyword(source, call, 'bw');
-      if (bw && !keyword(source, call, 'bw_method')) {
+      const bw = keywordArgument(source, call, 'bw');
+      if (bw && !keywordArgument(source, call, 'bw_method')) {
         edits.push(renameKeyword(bw, 'bw_method'));
       }
-      const scale = keyword(source, call, 'scale');
-      if (scale && !keyword(source, call, 'density_norm')) {
+      const scale = keywordArgument(source, call, 'scale');
+      if (scale && !keywordArgument(source, call, 'density_norm')) {
         edits.push(renameKeyword(scale, 'density_norm'));
       }
       return edits;

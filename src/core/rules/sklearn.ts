@@ -1,12 +1,12 @@
 /** scikit-learn 0.19-1.9 removals, renames and signature changes. */
 import type { SyntaxNode } from '@lezer/common';
-import { appendArgument, calleeNamed, removeArgument } from '../python/calls';
+import { appendArgument, calleeNamed, callsMatching, keywordArgument, removeArgument } from '../python/calls';
 import { customRule, movedModule, renamedKeyword, renamedKeywordValue, renamedMethod } from './builders';
 import { helperDefinition, importedFrom, importedName, rewriteFromImports } from '../python/imports';
 import type { CallFilter } from '../python/calls';
 import { replace } from '../python/edit';
 import type { IEdit } from '../python/edit';
-import type { ICallArgument, PythonSource } from '../python/syntax';
+import type { PythonSource } from '../python/syntax';
 import type { IFact, IRule, IRuleError } from './types';
 import { oldSplitter } from './protocols/splitters';
 
@@ -14,11 +14,6 @@ const WHATS_NEW = (version: string) => `https://scikit-learn.org/stable/whats_ne
 
 function fact(catalogId: string, version: string, message: string, source = WHATS_NEW(version)): IFact {
   return { library: 'scikit-learn', version, message, source, catalogId };
-}
-
-/** Calls whose callee satisfies the filter. */
-function calls(source: PythonSource, filter: CallFilter): SyntaxNode[] {
-  return source.callsTo((qualified, dotted) => filter(qualified, dotted, source));
 }
 
 /** The class or function a TypeError/ValueError message names (`KFold.__init__()`, `f1_score()`). */
@@ -38,11 +33,6 @@ function sklearnCallee(names: string[], error?: IRuleError): CallFilter {
     }
     return qualified.startsWith('sklearn.') || (named === last && !qualified.includes('.'));
   };
-}
-
-/** Remove or replace one `name=value` argument. */
-function keywordArg(source: PythonSource, call: SyntaxNode, name: string): ICallArgument | undefined {
-  return source.callArguments(call).find(arg => arg.name === name);
 }
 
 function unquote(text: string): string | undefined {
@@ -379,7 +369,7 @@ const categoricalEncoder = customRule({
       if (callee.name !== 'VariableName') {
         return [];
       }
-      const encoding = keywordArg(source, call, 'encoding');
+      const encoding = keywordArgument(source, call, 'encoding');
       const value = encoding ? unquote(source.textOf(encoding.value)) ?? null : 'onehot';
       if (source.callArguments(call).some(arg => !arg.name) || value === null) {
         return [];
@@ -433,7 +423,7 @@ const oneHotCategorical = customRule({
     }
     const edits: IEdit[] = [];
     let transformer: { name: string; edits: IEdit[] } | undefined;
-    for (const call of calls(source, calleeNamed('OneHotEncoder'))) {
+    for (const call of callsMatching(source, calleeNamed('OneHotEncoder'))) {
       const args = source.callArguments(call);
       const features = args.find(arg => arg.name === 'categorical_features');
       if (!features) {
@@ -492,7 +482,7 @@ const maxFeaturesAuto = customRule({
         continue;
       }
       kinds.add(meaning);
-      const arg = keywordArg(source, call, 'max_features');
+      const arg = keywordArgument(source, call, 'max_features');
       if (arg && unquote(source.textOf(arg.value)) === 'auto') {
         edits.push(replace(arg.value, meaning));
       }
@@ -681,7 +671,7 @@ const keywordOnlyArgs = customRule({
   static: true,
   fix: ({ source, error }) => {
     const edits: IEdit[] = [];
-    for (const call of calls(source, sklearnCallee(Object.keys(KEYWORD_ONLY), error))) {
+    for (const call of callsMatching(source, sklearnCallee(Object.keys(KEYWORD_ONLY), error))) {
       const { names, keep } = KEYWORD_ONLY[source.dottedName(source.callee(call))!.split('.').pop()!];
       const positional = source.callArguments(call).filter(arg => !arg.name && !arg.star);
       if (positional.length <= keep || source.callArguments(call).some(arg => arg.star === '*') || oldSplitter(source, call)) {
@@ -749,14 +739,14 @@ const normalizeParam = customRule({
   static: true,
   fix: ({ source }) => {
     const edits: IEdit[] = [];
-    for (const call of calls(source, calleeNamed(...LINEAR_MODELS))) {
-      const arg = keywordArg(source, call, 'normalize');
+    for (const call of callsMatching(source, calleeNamed(...LINEAR_MODELS))) {
+      const arg = keywordArgument(source, call, 'normalize');
       if (!arg) {
         continue;
       }
       const name = source.dottedName(source.callee(call))!.split('.').pop()!;
       const value = source.textOf(arg.value);
-      const intercept = keywordArg(source, call, 'fit_intercept');
+      const intercept = keywordArgument(source, call, 'fit_intercept');
       if (value === 'False' || (value === 'True' && (name === 'LinearRegression' || (intercept && source.textOf(intercept.value) === 'False')))) {
         edits.push(removeArgument(source, call, arg.node));
       } else if (value === 'True' && NORMALIZED_MODELS.includes(name) && !source.callArguments(call).some(other => other.star)) {
@@ -784,7 +774,7 @@ const splitterRandomState = customRule({
   trigger: /Setting a random_state has no effect since shuffle is False/,
   static: false,
   fix: ({ source, error }) =>
-    calls(source, sklearnCallee(SHUFFLING_SPLITTERS, error)).flatMap(call => {
+    callsMatching(source, sklearnCallee(SHUFFLING_SPLITTERS, error)).flatMap(call => {
       const args = source.callArguments(call);
       const seed = args.find(arg => arg.name === 'random_state');
       const shuffle = args.find(arg => arg.name === 'shuffle');
@@ -835,8 +825,8 @@ const intParamFloat = customRule({
       const [inner] = callee?.name === 'CallExpression' && source.dottedName(source.callee(callee)) === '_normalized' ? source.callArguments(callee) : [];
       return !!inner && source.dottedName(inner.value)?.split('.').pop() === owner;
     });
-    for (const call of [...calls(source, sklearnCallee([owner], error)), ...wrapped]) {
-      const arg = keywordArg(source, call, parameter);
+    for (const call of [...callsMatching(source, sklearnCallee([owner], error)), ...wrapped]) {
+      const arg = keywordArgument(source, call, parameter);
       const int = arg && arg.value.name === 'Number' ? integralFloat(source.textOf(arg.value)) : undefined;
       if (int) {
         edits.push(replace(arg!.value, int));
@@ -887,13 +877,13 @@ const multiClass = customRule({
   fix: ({ source }) => {
     const edits: IEdit[] = [];
     let ovr: { name: string; edits: IEdit[] } | undefined;
-    for (const call of calls(source, calleeNamed('LogisticRegression', 'LogisticRegressionCV'))) {
-      const arg = keywordArg(source, call, 'multi_class');
+    for (const call of callsMatching(source, calleeNamed('LogisticRegression', 'LogisticRegressionCV'))) {
+      const arg = keywordArgument(source, call, 'multi_class');
       if (!arg) {
         continue;
       }
       const value = unquote(source.textOf(arg.value));
-      const solver = unquote(source.textOf(keywordArg(source, call, 'solver')?.value ?? arg.value));
+      const solver = unquote(source.textOf(keywordArgument(source, call, 'solver')?.value ?? arg.value));
       if (value === 'multinomial' || (value === 'auto' && solver !== 'liblinear')) {
         edits.push(removeArgument(source, call, arg.node));
       } else if (value === 'ovr' && source.dottedName(source.callee(call))!.endsWith('LogisticRegression')) {
@@ -924,12 +914,12 @@ const sgdNIter = customRule({
   trigger: /unexpected keyword argument 'n_iter'/,
   static: true,
   fix: ({ source }) =>
-    calls(source, calleeNamed('SGDClassifier', 'SGDRegressor', 'Perceptron', 'PassiveAggressiveClassifier', 'PassiveAggressiveRegressor')).flatMap(call => {
-      const arg = keywordArg(source, call, 'n_iter');
+    callsMatching(source, calleeNamed('SGDClassifier', 'SGDRegressor', 'Perceptron', 'PassiveAggressiveClassifier', 'PassiveAggressiveRegressor')).flatMap(call => {
+      const arg = keywordArgument(source, call, 'n_iter');
       if (!arg) {
         return [];
       }
-      const tol = keywordArg(source, call, 'tol') ? '' : ', tol=None';
+      const tol = keywordArgument(source, call, 'tol') ? '' : ', tol=None';
       return [replace(arg.node, `max_iter=${source.textOf(arg.value)}${tol}`)];
     })
 });
@@ -1008,8 +998,8 @@ const squaredFalse = customRule({
   fix: ({ source }) => {
     const edits: IEdit[] = [];
     let imported: { name: string; edits: IEdit[] } | undefined;
-    for (const call of calls(source, calleeNamed('mean_squared_error', 'mean_squared_log_error'))) {
-      const arg = keywordArg(source, call, 'squared');
+    for (const call of callsMatching(source, calleeNamed('mean_squared_error', 'mean_squared_log_error'))) {
+      const arg = keywordArgument(source, call, 'squared');
       if (!arg) {
         continue;
       }
@@ -1054,8 +1044,8 @@ const gridSearchIid = customRule({
   trigger: /unexpected keyword argument 'iid'/,
   static: true,
   fix: ({ source }) =>
-    calls(source, calleeNamed('GridSearchCV', 'RandomizedSearchCV')).flatMap(call => {
-      const arg = keywordArg(source, call, 'iid');
+    callsMatching(source, calleeNamed('GridSearchCV', 'RandomizedSearchCV')).flatMap(call => {
+      const arg = keywordArgument(source, call, 'iid');
       return arg && source.textOf(arg.value) === 'False' ? [removeArgument(source, call, arg.node)] : [];
     })
 });
@@ -1067,8 +1057,8 @@ const adaboostAlgorithm = customRule({
   trigger: /unexpected keyword argument 'algorithm'|SAMME\.R/,
   static: true,
   fix: ({ source }) =>
-    calls(source, calleeNamed('AdaBoostClassifier')).flatMap(call => {
-      const arg = keywordArg(source, call, 'algorithm');
+    callsMatching(source, calleeNamed('AdaBoostClassifier')).flatMap(call => {
+      const arg = keywordArgument(source, call, 'algorithm');
       return arg ? [removeArgument(source, call, arg.node)] : [];
     })
 });
