@@ -1,5 +1,5 @@
 /**
- * Calling protocols that changed (src/core/rules/protocols.ts): each family
+ * Calling protocols that changed (src/core/rules/protocols/): each family
  * rewrites every row of its table on the error today's library raises, and
  * leaves today's shapes (and shapes it cannot read) alone.
  */
