@@ -1,7 +1,7 @@
 /** SciPy 1.0-1.15 removals: scipy.misc, numpy re-exports, renamed integrate/stats/signal/linalg functions. */
 import type { SyntaxNode } from '@lezer/common';
 import { customRule, movedModule, renamedMember } from './builders';
-import { importedName } from '../python/imports';
+import { importedName, rewriteFromImports } from '../python/imports';
 import { appendArgument } from '../python/calls';
 import { insertAt, replace } from '../python/edit';
 import type { IEdit } from '../python/edit';
@@ -30,33 +30,9 @@ function usesOf(source: PythonSource, module: string, names: readonly string[]):
   return uses;
 }
 
-/**
- * Edits dropping `names` from `from <module> import ...` statements; a
- * statement left empty becomes `replacement` (or disappears).
- */
-function dropImportedNames(source: PythonSource, module: string, names: readonly string[], replacement = ''): IEdit[] {
-  const edits: IEdit[] = [];
-  for (const statement of source.findAll('ImportStatement')) {
-    const match = /^from\s+([.\w]+)\s+import\s+([\s\S]+)$/.exec(source.textOf(statement));
-    if (!match || match[1] !== module) {
-      continue;
-    }
-    const parts = match[2].replace(/[()\\\n]/g, ' ').split(',').map(part => part.trim()).filter(Boolean);
-    const kept = parts.filter(part => !names.includes(part.split(/\s+/)[0]));
-    if (kept.length === parts.length) {
-      continue;
-    }
-    if (kept.length > 0) {
-      edits.push(replace(statement, `from ${module} import ${kept.join(', ')}`));
-    } else if (replacement) {
-      edits.push(replace(statement, replacement));
-    } else {
-      // Take the line break with it, so no empty line is left.
-      const end = source.text[statement.to] === '\n' ? statement.to + 1 : statement.to;
-      edits.push({ from: statement.from, to: end, insert: '' });
-    }
-  }
-  return edits;
+/** Edits dropping `names` from `from <module> import ...` statements (a statement left empty goes). */
+function dropImportedNames(source: PythonSource, module: string, names: readonly string[]): IEdit[] {
+  return rewriteFromImports(source, imported => imported === module, name => (names.includes(name) ? null : undefined));
 }
 
 /** A rule fixing `module.old` -> `numpy.old` (`sp.exp` -> `np.exp`), importing numpy when needed. */
