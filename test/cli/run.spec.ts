@@ -97,7 +97,7 @@ describe('jupyter-modernize run', () => {
       expect(report.verdict).toBe('failing');
       expect(report.summary.patchesAccepted).toBe(0);
       const byIndex = new Map(report.cells.map(cell => [cell.index, cell]));
-      expect(byIndex.get(1)?.diagnosis?.category).toBe('missing-module');
+      expect(byIndex.get(1)?.diagnosis?.category).toBe('removed-api');
       expect(byIndex.get(2)?.diagnosis?.category).toBe('missing-data');
       expect(byIndex.get(3)?.diagnosis?.category).toBe('python2-syntax');
       expect(byIndex.get(5)?.diagnosis).toMatchObject({ category: 'consequence', consequenceOf: 2 });

@@ -4,6 +4,8 @@
  * conventional aliases and the submodules of packages are recognised, where
  * the name alone says what to import.
  */
+import { applyEdits } from '../python/edit';
+import { insertAtTop } from '../python/imports';
 import { PythonSource } from '../python/syntax';
 
 /** Conventional aliases: the name says the module. */
@@ -48,7 +50,7 @@ export interface IImportFix {
   reason: string;
 }
 
-/** The import a NameError for `name` asks for, added at the top of `text`; null when the name says nothing. */
+/** The import a NameError for `name` asks for, added first in `text` (after `from __future__` imports); null when the name says nothing. */
 export function fixMissingImport(text: string, name: string, imported: ReadonlyMap<string, string>): IImportFix | null {
   let statement = ALIASES[name];
   if (!statement) {
@@ -57,11 +59,12 @@ export function fixMissingImport(text: string, name: string, imported: ReadonlyM
     const owner = Object.keys(SUBMODULES).find(pkg => packages.has(pkg) && SUBMODULES[pkg].includes(name));
     statement = owner ? `from ${owner} import ${name}` : '';
   }
-  if (!statement || new PythonSource(text).imports.has(name)) {
+  const source = new PythonSource(text);
+  if (!statement || source.imports.has(name)) {
     return null;
   }
   return {
-    source: `${statement}\n${text}`,
+    source: applyEdits(text, [insertAtTop(source, `${statement}\n`)]),
     reason: `${name} is used but never imported in the notebook (its author's kernel had it from elsewhere): ${statement}.`
   };
 }

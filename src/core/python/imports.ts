@@ -24,7 +24,7 @@ export function importedName(
     }
   }
   const line = module === alias ? `import ${module}` : `import ${module} as ${alias}`;
-  return { name: alias, edits: [Private.insertAtTop(source, `${line}\n`)] };
+  return { name: alias, edits: [insertAtTop(source, `${line}\n`)] };
 }
 
 /**
@@ -38,7 +38,7 @@ export function importedFrom(source: PythonSource, module: string, name: string)
       return { name: local, edits: [] };
     }
   }
-  return { name, edits: [Private.insertAtTop(source, `from ${module} import ${name}\n`)] };
+  return { name, edits: [insertAtTop(source, `from ${module} import ${name}\n`)] };
 }
 
 /**
@@ -49,7 +49,7 @@ export function helperDefinition(source: PythonSource, name: string, text: strin
   if (new RegExp(`^\\s*def ${name}\\(`, 'm').test(source.text)) {
     return [];
   }
-  return [Private.insertAtTop(source, `${text}\n\n`)];
+  return [insertAtTop(source, `${text}\n\n`)];
 }
 
 /**
@@ -101,16 +101,14 @@ export function rewriteFromImports(
   return edits;
 }
 
-namespace Private {
-  /** Edit inserting `text` first in the source, after any `from __future__` imports (which must stay first). */
-  export function insertAtTop(source: PythonSource, text: string): IEdit {
-    let offset = 0;
-    for (const statement of source.findAll('ImportStatement')) {
-      if (statement.parent?.name === 'Script' && /^from\s+__future__\s/.test(source.textOf(statement))) {
-        offset = Math.max(offset, source.lineStart(source.lineAt(statement.to) + 1));
-      }
+/** Edit inserting `text` first in the source, after any `from __future__` imports (which must stay first). */
+export function insertAtTop(source: PythonSource, text: string): IEdit {
+  let offset = 0;
+  for (const statement of source.findAll('ImportStatement')) {
+    if (statement.parent?.name === 'Script' && /^from\s+__future__\s/.test(source.textOf(statement))) {
+      offset = Math.max(offset, source.lineStart(source.lineAt(statement.to) + 1));
     }
-    const newline = offset > 0 && !source.text.slice(0, offset).endsWith('\n') ? '\n' : '';
-    return insertAt(offset, `${newline}${text}`);
   }
+  const newline = offset > 0 && !source.text.slice(0, offset).endsWith('\n') ? '\n' : '';
+  return insertAt(offset, `${newline}${text}`);
 }

@@ -358,7 +358,7 @@ const MODEL_NAMES = new Set(['Model', 'Sequential']);
 
 const legacySubmodules = customRule({
   id: 'keras-legacy-submodules',
-  category: 'missing-module',
+  category: 'removed-api',
   fact: fact('keras-legacy-submodules', 'Keras 3.0', 'Keras 3.0 removed the internal submodules (keras.layers.core, keras.layers.convolutional, keras.engine.topology, ...); import from keras.layers / keras.models.', MIGRATING_3),
   trigger: /No module named '(tensorflow\.)?keras\.(layers\.\w+|engine)/,
   static: true,
@@ -382,7 +382,7 @@ function moduleSplit(module: string): [string, string] | undefined {
 /** `from keras.utils import np_utils` -> `from keras import utils as np_utils`; `keras.utils.np_utils.to_categorical` -> `keras.utils.to_categorical`. */
 const npUtils = customRule({
   id: 'keras-np_utils',
-  category: 'missing-module',
+  category: 'removed-api',
   fact: fact('keras-np_utils', 'Keras 3.0 (approx.)', 'keras.utils.np_utils is gone from Keras 3.0 (approximately); to_categorical lives in keras.utils.', MIGRATING_3),
   trigger: /np_utils/,
   static: true,
@@ -423,7 +423,7 @@ const SCIKERAS_PARAMS = new Set([
 /** keras.wrappers.scikit_learn -> scikeras.wrappers, build_fn= -> model=, build arguments -> model__x=. */
 const wrappers = customRule({
   id: 'keras-wrappers-scikit_learn',
-  category: 'missing-module',
+  category: 'removed-api',
   fact: fact('keras-wrappers-scikit_learn', 'Keras 2.12 / TF 2.12 (approx.)', 'keras.wrappers.scikit_learn was removed around Keras/TF 2.12; use the scikeras package (KerasClassifier(model=build_fn, model__units=...)).', 'https://adriangb.com/scikeras/stable/migration.html'),
   trigger: /No module named '(tensorflow\.)?keras\.wrappers(\.scikit_learn)?'|has no attribute 'wrappers'/,
   static: true,

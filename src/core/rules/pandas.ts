@@ -736,7 +736,7 @@ const jsonNormalizeImport = movedModule({
 const jsonNormalize = customRule({
   ...jsonNormalizeImport,
   trigger: /cannot import name 'json_normalize' from 'pandas\.io\.json'|module 'pandas\.io\.json' has no attribute 'json_normalize'/,
-  category: 'missing-module',
+  category: 'removed-api',
   static: true,
   fix: context => {
     const { source } = context;

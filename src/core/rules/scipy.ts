@@ -58,7 +58,7 @@ const SPECIAL_FUNCTIONS = ['comb', 'factorial', 'factorial2', 'factorialk', 'log
 /** `from scipy.misc import comb` -> `from scipy.special import comb`; `misc.comb(...)` -> `special.comb(...)`. */
 const miscCombFactorial = customRule({
   id: 'scipy-misc-comb-factorial',
-  category: 'missing-module',
+  category: 'removed-api',
   fact: fact('scipy-misc-comb-factorial', '1.3', 'comb, factorial and logsumexp left scipy.misc in SciPy 1.3; import them from scipy.special.'),
   trigger: new RegExp(`(cannot import name|has no attribute) '(${SPECIAL_FUNCTIONS.join('|')})'`),
   static: true,

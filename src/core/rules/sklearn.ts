@@ -63,7 +63,7 @@ function externals(name: 'joblib' | 'six', catalogId: string, message: string): 
   const moved = movedModule({ id: catalogId, fact: {} as IFact, module: `sklearn.externals.${name}`, to: name });
   return customRule({
     id: catalogId,
-    category: 'missing-module',
+    category: 'removed-api',
     fact: fact(catalogId, '0.23', message),
     trigger: new RegExp(`cannot import name '${name}' from 'sklearn\\.externals'|No module named 'sklearn\\.externals\\.${name}'`),
     static: true,
@@ -103,7 +103,7 @@ const externalsSix = externals(
 /** `from sklearn.lda import LDA` -> `from sklearn.discriminant_analysis import LinearDiscriminantAnalysis as LDA`. */
 const ldaQda = customRule({
   id: 'sklearn-lda-qda-modules',
-  category: 'missing-module',
+  category: 'removed-api',
   fact: fact('sklearn-lda-qda-modules', '0.19', 'sklearn.lda and sklearn.qda were removed in scikit-learn 0.19; use sklearn.discriminant_analysis (LinearDiscriminantAnalysis, QuadraticDiscriminantAnalysis).'),
   trigger: /No module named 'sklearn\.(lda|qda)'/,
   static: true,
@@ -153,7 +153,7 @@ const PRIVATE_MODULES: Record<string, string> = {
 
 const privateModules = customRule({
   id: 'sklearn-private-module-paths',
-  category: 'missing-module',
+  category: 'removed-api',
   fact: fact('sklearn-private-module-paths', '0.24', 'scikit-learn 0.24 removed the old private module paths (sklearn.ensemble.forest, sklearn.metrics.scorer, ...); import from the public package.'),
   trigger: new RegExp(
     `No module named '(${Object.keys(PRIVATE_MODULES)

@@ -6,7 +6,9 @@ describe('fixMissingImport()', () => {
   it.each([
     ['np', 'x = np.zeros(3)', new Map(), 'import numpy as np\nx = np.zeros(3)'],
     ['plt', 'plt.show()', new Map(), 'import matplotlib.pyplot as plt\nplt.show()'],
-    ['neighbors', 'clf = neighbors.KNeighborsClassifier(3)', sklearn, 'from sklearn import neighbors\nclf = neighbors.KNeighborsClassifier(3)']
+    ['neighbors', 'clf = neighbors.KNeighborsClassifier(3)', sklearn, 'from sklearn import neighbors\nclf = neighbors.KNeighborsClassifier(3)'],
+    // `from __future__` must stay first, or the cell is a SyntaxError.
+    ['np', 'from __future__ import print_function\nprint(np.pi)', new Map(), 'from __future__ import print_function\nimport numpy as np\nprint(np.pi)']
   ])('should import %s', (name, text, imported, expected) => {
     expect(fixMissingImport(text, name, imported)?.source).toBe(expected);
   });

@@ -58,7 +58,7 @@ export function movedModule(
   const inModule = (name: string) => name === options.module || name.startsWith(options.module + '.');
   return {
     id: options.id,
-    category: options.category ?? 'missing-module',
+    category: options.category ?? 'removed-api',
     fact: options.fact,
     trigger: options.trigger,
     static: true,

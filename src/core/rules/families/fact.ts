@@ -44,8 +44,8 @@ export function quote(fact: IKbFact): string {
 
 export function categoryOf(fact: IKbFact): RuleCategory {
   switch (fact.kind) {
+    // A module a library moved is its API's change, not a package to install.
     case 'module-moved':
-      return 'missing-module';
     case 'name-moved':
     case 'attribute-renamed':
     case 'attribute-removed':
