@@ -6,6 +6,7 @@
  *
  *   npm run bench:corpus [-- ID_SUBSTRING ...] [--cell-timeout S]
  *   npm run bench:corpus -- --reports DIR   (the table again from a finished run's folder)
+ *   npm run bench:corpus -- --resume DIR    (go on with a run that stopped: notebooks with both reports are kept)
  *   npm run bench:corpus -- --rules-only ...  (only the run with the rules: no baseline, no nbclient;
  *                                              the baseline columns repeat it)
  */
@@ -53,6 +54,11 @@ function runtimeFixes(report: IReport): string {
   return patches.length ? `${patches.length} (${patches.filter(p => p.accepted).length})` : '—';
 }
 
+/** Where a run keeps the nbclient figures of a notebook, for --reports and --resume. */
+function nbclientFile(root: string, entry: ICorpusEntry): string {
+  return path.join(root, 'nbclient', `${entry.id}.json`);
+}
+
 /** The reports a finished run left: `<root>/<label>/<id>/**\/*.modernize.json`. */
 function savedRows(root: string, selected: ICorpusEntry[]): IRow[] {
   const read = (label: string, entry: ICorpusEntry): IReport | undefined => {
@@ -62,7 +68,8 @@ function savedRows(root: string, selected: ICorpusEntry[]): IRow[] {
   return selected.flatMap(entry => {
     const baseline = read('baseline', entry);
     const rules = read('rules', entry);
-    return baseline && rules ? [{ id: entry.id, baseline, rules }] : [];
+    const nbclient = fs.existsSync(nbclientFile(root, entry)) ? JSON.parse(fs.readFileSync(nbclientFile(root, entry), 'utf8')) : undefined;
+    return baseline && rules ? [{ id: entry.id, baseline, rules, nbclient }] : [];
   });
 }
 
@@ -70,49 +77,71 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const cellTimeoutSeconds = Number(takeFlag(args, '--cell-timeout', '600'));
   const saved = takeFlag(args, '--reports', '');
+  const resume = takeFlag(args, '--resume', '');
   const rulesOnly = args.includes('--rules-only');
   args.splice(0, args.length, ...args.filter(arg => arg !== '--rules-only'));
   const selected: ICorpusEntry[] = corpusEntries(args);
-  printFigures(saved ? savedRows(saved, selected) : await runAll(selected, cellTimeoutSeconds, rulesOnly));
+  printFigures(saved ? savedRows(saved, selected) : await runAll(selected, cellTimeoutSeconds, rulesOnly, resume));
 }
 
-async function runAll(selected: ICorpusEntry[], cellTimeoutSeconds: number, rulesOnly = false): Promise<IRow[]> {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'modernizer-bench-'));
+async function runAll(selected: ICorpusEntry[], cellTimeoutSeconds: number, rulesOnly = false, resume = ''): Promise<IRow[]> {
+  const root = resume || fs.mkdtempSync(path.join(os.tmpdir(), 'modernizer-bench-'));
   process.stderr.write(`reports in ${root}\n`);
   const server = await startJupyterServer({ rootDir: root });
+  const done = new Map(resume ? savedRows(root, selected).map(row => [row.id, row]) : []);
   const rows: IRow[] = [];
   try {
     for (const entry of selected) {
-      process.stderr.write(`${entry.id}…\n`);
-      const rulesInput = scratchCopy(entry, root, 'rules');
-      const rules = await runNotebook({ notebook: rulesInput, accept: 'rules', cellTimeoutSeconds }, { server });
-      if (rulesOnly) {
-        rows.push({ id: entry.id, baseline: rules, rules });
+      const kept = done.get(entry.id);
+      if (kept) {
+        rows.push(kept);
         continue;
       }
-      const baseline = await runNotebook(
-        { notebook: scratchCopy(entry, root, 'baseline'), accept: 'none', cellTimeoutSeconds },
-        { server }
-      );
-      let nbclient: IRow['nbclient'];
+      process.stderr.write(`${entry.id}…\n`);
       try {
-        // One plain run of the final notebook, in a fresh copy of the folder.
-        const fresh = scratchCopy(entry, root, 'nbclient');
-        const finalCopy = fresh.replace(/\.ipynb$/, '.final.ipynb');
-        fs.copyFileSync(rules.output!, finalCopy);
-        for (const file of rules.files) {
-          fs.copyFileSync(file.path, file.path.replace(path.join(root, 'rules'), path.join(root, 'nbclient')));
-        }
-        nbclient = nbclientRun(finalCopy, path.dirname(finalCopy), cellTimeoutSeconds);
+        rows.push(await runEntry(entry, root, server, cellTimeoutSeconds, rulesOnly));
       } catch (error) {
-        process.stderr.write(`  nbclient run failed: ${(error as Error).message.split('\n')[0]}\n`);
+        // One notebook the bench could not run (a kernel that would not start) is reported, not the end of the table.
+        process.stderr.write(`  ${entry.id} not measured: ${(error as Error).message.split('\n')[0]}\n`);
       }
-      rows.push({ id: entry.id, baseline, rules, nbclient });
     }
   } finally {
     await server.stop();
   }
   return rows;
+}
+
+async function runEntry(
+  entry: ICorpusEntry,
+  root: string,
+  server: Awaited<ReturnType<typeof startJupyterServer>>,
+  cellTimeoutSeconds: number,
+  rulesOnly: boolean
+): Promise<IRow> {
+  const rulesInput = scratchCopy(entry, root, 'rules');
+  const rules = await runNotebook({ notebook: rulesInput, accept: 'rules', cellTimeoutSeconds }, { server });
+  if (rulesOnly) {
+    return { id: entry.id, baseline: rules, rules };
+  }
+  const baseline = await runNotebook(
+    { notebook: scratchCopy(entry, root, 'baseline'), accept: 'none', cellTimeoutSeconds },
+    { server }
+  );
+  let nbclient: IRow['nbclient'];
+  try {
+    // One plain run of the final notebook, in a fresh copy of the folder.
+    const fresh = scratchCopy(entry, root, 'nbclient');
+    const finalCopy = fresh.replace(/\.ipynb$/, '.final.ipynb');
+    fs.copyFileSync(rules.output!, finalCopy);
+    for (const file of rules.files) {
+      fs.copyFileSync(file.path, file.path.replace(path.join(root, 'rules'), path.join(root, 'nbclient')));
+    }
+    nbclient = nbclientRun(finalCopy, path.dirname(finalCopy), cellTimeoutSeconds);
+    fs.writeFileSync(nbclientFile(root, entry), JSON.stringify(nbclient));
+  } catch (error) {
+    process.stderr.write(`  nbclient run failed: ${(error as Error).message.split('\n')[0]}\n`);
+  }
+  return { id: entry.id, baseline, rules, nbclient };
 }
 
 /**
